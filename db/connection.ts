@@ -1,0 +1,43 @@
+// Opens the local SQLite database with the pragmas every connection needs.
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import { describeSqliteError } from './errors';
+
+export type DB = Kysely<Database>;
+
+export interface SqliteHandle {
+  db: DB;
+  /** The raw connection, for the few SQLite-only paths inside db/ (backup, hot prepared statements). */
+  sqlite: BetterSqlite3.Database;
+  file: string;
+  close: () => Promise<void>;
+}
+
+export function openSqlite(file: string): SqliteHandle {
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file);
+    // WAL lets the renderer's reads run beside ingest writes; NORMAL sync in WAL mode is durable
+    // against a crash of the process (the case Parley must survive) and keeps commits cheap.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('temp_store = MEMORY');
+  } catch (e) {
+    throw describeSqliteError(e, file) ?? e;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let closed = false;
+  return {
+    db,
+    sqlite,
+    file,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy(); // SqliteDialect closes the better-sqlite3 handle
+    },
+  };
+}

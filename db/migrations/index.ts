@@ -1,0 +1,15 @@
+// The static migration registry. Bundled apps have no migrations folder to scan (it lives inside an asar),
+// so every migration is imported here by hand. Versions must increase by one; migrate.ts checks.
+import type { Kysely } from 'kysely';
+import type { MigrationContext } from './context';
+import * as m0001 from './0001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Kysely<any>, ctx: MigrationContext) => Promise<void>;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'init', up: m0001.up }];
+
+export const latestVersion = migrations[migrations.length - 1]!.version;

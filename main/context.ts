@@ -1,0 +1,30 @@
+// What every part of the engine may use. Built once in engine.ts and passed down; no globals.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DB } from '../db/connection';
+import type { HostKind } from '../preload/contract';
+import type { Clock } from './clock';
+import type { EventBus } from './events';
+import type { Logger } from './log';
+import type { SecretBox } from './secrets/secretBox';
+
+export interface EngineContext {
+  db: DB;
+  sqlite: BetterSqlite3.Database;
+  dataDir: string;
+  host: HostKind;
+  appVersion: string;
+  clock: Clock;
+  log: Logger;
+  events: EventBus;
+  secrets: SecretBox;
+  sandbox: { url: string } | null;
+  startedAt: number;
+}
+
+/** Who is calling: one per window (Electron) or WebSocket connection (web host). */
+export interface Session {
+  id: string;
+  host: HostKind;
+  /** The agent profile this window signed in as, if any. */
+  agentId: number | null;
+}

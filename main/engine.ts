@@ -1,0 +1,111 @@
+// The composition root both hosts share: open and migrate the database, build the services and the
+// handlers, start the background work, and stop it all in order.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSqlite } from '../db/connection';
+import { openAndMigrate } from '../db/migrate';
+import type { HostKind } from '../preload/contract';
+import { systemClock, type Clock } from './clock';
+import type { EngineContext } from './context';
+import { acquireDataLock } from './dataLock';
+import { EventBus } from './events';
+import { createDispatch, type Dispatch } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { createLogger, type Logger } from './log';
+import { FileKeySecretBox, type SecretBox } from './secrets/secretBox';
+import { appVersion as builtVersion } from './version';
+
+export interface EngineOptions {
+  dataDir: string;
+  host: HostKind;
+  appVersion?: string;
+  secrets?: SecretBox;
+  clock?: Clock;
+  log?: Logger;
+}
+
+/** A long-running part of the engine (poller, outbox worker, router). Stopped in reverse start order. */
+export interface Service {
+  name: string;
+  start(): Promise<void> | void;
+  stop(): Promise<void> | void;
+}
+
+export interface Engine {
+  ctx: EngineContext;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export const DB_FILE = 'parley.db';
+
+export async function startEngine(options: EngineOptions): Promise<Engine> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const releaseLock = acquireDataLock(dataDir);
+  const log = options.log ?? createLogger({ file: path.join(dataDir, 'parley.log') });
+  const clock = options.clock ?? systemClock;
+  const version = options.appVersion ?? builtVersion;
+  let handle;
+  try {
+    const opened = await openAndMigrate(path.join(dataDir, DB_FILE), { appVersion: version, now: () => clock.now() }, openSqlite);
+    handle = opened.handle;
+    if (opened.result.to !== opened.result.from) {
+      log.info('database migrated', { from: opened.result.from, to: opened.result.to, backup: opened.result.backupFile });
+    }
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+
+  const ctx: EngineContext = {
+    db: handle.db,
+    sqlite: handle.sqlite,
+    dataDir,
+    host: options.host,
+    appVersion: version,
+    clock,
+    log,
+    events: new EventBus(),
+    secrets: options.secrets ?? new FileKeySecretBox(dataDir),
+    sandbox: null,
+    startedAt: clock.now(),
+  };
+
+  const services: Service[] = [];
+  const started: Service[] = [];
+  const stopAll = async () => {
+    for (const s of started.reverse()) {
+      try {
+        await s.stop();
+      } catch (e) {
+        log.error('service did not stop cleanly', { service: s.name, error: e });
+      }
+    }
+    started.length = 0;
+  };
+  try {
+    for (const s of services) {
+      await s.start();
+      started.push(s);
+    }
+  } catch (e) {
+    await stopAll();
+    await handle.close();
+    releaseLock();
+    throw e;
+  }
+
+  const dispatch = createDispatch(createHandlers(ctx), log);
+  let closing: Promise<void> | null = null;
+  return {
+    ctx,
+    dispatch,
+    close: () =>
+      (closing ??= (async () => {
+        await stopAll();
+        await handle.close();
+        releaseLock();
+      })()),
+  };
+}

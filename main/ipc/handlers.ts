@@ -1,0 +1,11 @@
+// Every contract method's handler, merged from one file per namespace. `Handlers` requires a handler
+// for every method, so a method added to the contract without one does not compile.
+import type { EngineContext } from '../context';
+import { appHandlers } from './app';
+import type { Handlers } from './types';
+
+export function createHandlers(ctx: EngineContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+  };
+}
