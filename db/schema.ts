@@ -21,6 +21,8 @@ export type OutboxKind =
   | 'comment'
   | 'private_reply'
   | 'messenger'
+  | 'fb_like'
+  | 'fb_unlike'
   | 'hide';
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'retrying' | 'held' | 'failed' | 'cancelled';
 export type AccountStatus = 'unknown' | 'connected' | 'rate_limited' | 'token_expired' | 'error' | 'disabled';

@@ -7,6 +7,7 @@ import { appEvents, appMethods } from './contract/app';
 
 export * from './contract/core';
 export type * from './contract/app';
+export * from './contract/model';
 
 export const methods = {
   ...appMethods,

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { event, method } from './core';
 import type { HostKind } from './core';
+import type { Network } from './model';
 
-export type Network = 'x' | 'facebook';
 export type AccountStatus = 'unknown' | 'connected' | 'rate_limited' | 'token_expired' | 'error' | 'disabled';
 
 export interface ChannelAccountSummary {
