@@ -41,3 +41,12 @@ export function openSqlite(file: string): SqliteHandle {
     },
   };
 }
+
+/**
+ * Runs `fn` as one synchronous SQLite transaction on the raw connection, for hot paths (ingest) where
+ * Kysely's per-statement cost matters. It first takes Kysely's connection lock, so it can never start
+ * while a Kysely transaction is open on the same connection (SQLite has no nested transactions).
+ */
+export async function rawTransaction<T>(handle: Pick<SqliteHandle, 'db' | 'sqlite'>, fn: (sqlite: BetterSqlite3.Database) => T): Promise<T> {
+  return handle.db.connection().execute(async () => handle.sqlite.transaction(() => fn(handle.sqlite)).immediate());
+}

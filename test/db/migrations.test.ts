@@ -139,3 +139,38 @@ describe('migrations', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('this is not sqlite'.repeat(100));
   });
 });
+
+describe('rawTransaction', () => {
+  it('waits for an open Kysely transaction instead of nesting inside it, and rolls back on error', async () => {
+    const { rawTransaction } = await import('../../db/connection');
+    const tmp = tempDir();
+    const h = openSqlite(path.join(tmp.dir, 'p.db'));
+    await migrateSqlite(h, { appVersion: 'test' });
+    let releaseKysely!: () => void;
+    const held = new Promise<void>((r) => (releaseKysely = r));
+    const order: string[] = [];
+    const kyselyTx = h.db.transaction().execute(async (trx) => {
+      await trx.insertInto('skill').values({ name: 'first', created_at: 1 }).execute();
+      order.push('kysely-in');
+      await held;
+      order.push('kysely-out');
+    });
+    await new Promise((r) => setImmediate(r));
+    const raw = rawTransaction(h, (db) => {
+      order.push('raw');
+      db.prepare(`insert into skill (name, created_at) values ('second', 2)`).run();
+    });
+    releaseKysely();
+    await Promise.all([kyselyTx, raw]);
+    expect(order).toEqual(['kysely-in', 'kysely-out', 'raw']);
+    await expect(
+      rawTransaction(h, (db) => {
+        db.prepare(`insert into skill (name, created_at) values ('third', 3)`).run();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(h.sqlite.prepare('select name from skill order by id').all()).toEqual([{ name: 'first' }, { name: 'second' }]);
+    await h.close();
+    tmp.cleanup();
+  });
+});

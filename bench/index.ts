@@ -1,0 +1,29 @@
+// `npm run bench [-- name ...]`: runs the benchmarks and prints one table each. Never part of `npm test`:
+// tests do not assert on time; these figures are read by people and kept in bench/results/.
+import { machine, printTable, writeResults, type BenchResult } from './report';
+import { sqliteFloor } from './sqliteFloor';
+
+const benchmarks: Record<string, () => Promise<BenchResult>> = {
+  'sqlite-floor': () => sqliteFloor(),
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !(w in benchmarks));
+  if (unknown.length) {
+    process.stderr.write(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(benchmarks).join(', ')}\n`);
+    process.exit(64);
+  }
+  const m = machine();
+  process.stdout.write(`Parley benchmarks · ${m.cores} cores (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · commit ${m.commit}\n`);
+  const results: BenchResult[] = [];
+  for (const [name, run] of Object.entries(benchmarks)) {
+    if (wanted.length && !wanted.includes(name)) continue;
+    const r = await run();
+    printTable(r);
+    results.push(r);
+  }
+  process.stdout.write(`\nResults written to ${writeResults(results)}\n`);
+}
+
+void main();
