@@ -1,0 +1,26 @@
+// A contact's picture, or their initials when there is none or it fails to load.
+import { useState } from 'react';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  return letters.map((p) => Array.from(p)[0] ?? '').join('').toUpperCase() || '?';
+}
+
+function hue(name: string): number {
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) % 360;
+  return h;
+}
+
+export function Avatar({ name, url, size = 32 }: { name: string; url?: string | null; size?: number }) {
+  const [failed, setFailed] = useState(false);
+  if (url && !failed && /^https?:\/\//i.test(url)) {
+    return <img className="avatar" src={url} alt="" width={size} height={size} referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
+  }
+  return (
+    <span className="avatar avatar--initials" aria-hidden style={{ width: size, height: size, fontSize: size * 0.4, background: `hsl(${hue(name)} 45% 88%)`, color: `hsl(${hue(name)} 45% 28%)` }}>
+      {initials(name)}
+    </span>
+  );
+}
