@@ -5,6 +5,7 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { SandboxPage } from '../features/sandbox/SandboxPage';
 import { useConnectionState, useEvent, useQuery } from '../lib/hooks';
 import { navigate, useRoute } from '../lib/router';
 import { Sidebar } from './Sidebar';
@@ -49,6 +50,9 @@ export function App() {
     case 'reports':
       page = <ReportsPage />;
       break;
+    case 'sandbox':
+      page = <SandboxPage />;
+      break;
     default:
       page = <InboxPage />;
   }
@@ -61,7 +65,7 @@ export function App() {
         </div>
       ) : null}
       <div className="shell__body">
-        <Sidebar active={section} extra={[]} />
+        <Sidebar active={section} extra={info.data?.sandbox ? [{ id: 'sandbox', label: 'Sandbox', icon: 'sandbox' }] : []} />
         <main className="shell__main" id="main">
           {info.error ? <ErrorNotice error={info.error} onRetry={info.reload} /> : null}
           {page}
