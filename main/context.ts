@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/connection';
 import type { HostKind } from '../preload/contract';
 import type { Clock } from './clock';
+import type { ConfigService } from './config/service';
 import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { SecretBox } from './secrets/secretBox';
@@ -19,6 +20,8 @@ export interface EngineContext {
   secrets: SecretBox;
   sandbox: { url: string } | null;
   startedAt: number;
+  /** Configuration: validated, audited changes and the in-memory snapshot the pipeline reads. */
+  config: ConfigService;
 }
 
 /** Who is calling: one per window (Electron) or WebSocket connection (web host). */

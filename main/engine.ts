@@ -6,6 +6,7 @@ import { openSqlite } from '../db/connection';
 import { openAndMigrate } from '../db/migrate';
 import type { HostKind } from '../preload/contract';
 import { systemClock, type Clock } from './clock';
+import { ConfigService } from './config/service';
 import type { EngineContext } from './context';
 import { acquireDataLock } from './dataLock';
 import { EventBus } from './events';
@@ -58,6 +59,17 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     throw e;
   }
 
+  // The configuration snapshot is read by everything after this point, so it loads first.
+  const config = new ConfigService(handle.db, clock);
+  try {
+    await config.load();
+    await config.endEmergencyIfDue();
+  } catch (e) {
+    await handle.close();
+    releaseLock();
+    throw e;
+  }
+
   const ctx: EngineContext = {
     db: handle.db,
     sqlite: handle.sqlite,
@@ -70,9 +82,12 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     secrets: options.secrets ?? new FileKeySecretBox(dataDir),
     sandbox: null,
     startedAt: clock.now(),
+    config,
   };
+  config.subscribe((parts, snapshot) => ctx.events.emit('config.changed', { parts, version: snapshot.version }));
 
   const services: Service[] = [];
+  services.push({ name: 'config', start: () => undefined, stop: () => config.stop() });
   const started: Service[] = [];
   const stopAll = async () => {
     for (const s of started.reverse()) {

@@ -4,17 +4,21 @@
 import type { z } from 'zod';
 import type { EventDef, MethodDef, Result } from './contract/core';
 import { appEvents, appMethods } from './contract/app';
+import { configEvents, configMethods } from './contract/config';
 
 export * from './contract/core';
 export type * from './contract/app';
+export * from './contract/config';
 export * from './contract/model';
 
 export const methods = {
   ...appMethods,
+  ...configMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export const events = {
   ...appEvents,
+  ...configEvents,
 } satisfies Record<string, EventDef<unknown>>;
 
 export type Methods = typeof methods;

@@ -3,6 +3,7 @@
 import { IANAZone } from 'luxon';
 import { getSetting } from '../../db/repositories/settings';
 import type { DB } from '../../db/connection';
+import { defaultStrategySettings, strategySettingsSchema, type StrategySettings } from '../../preload/contract/model';
 
 export const TIME_ZONE_KEY = 'calendar.timeZone';
 
@@ -14,4 +15,13 @@ export function defaultTimeZone(): string {
 export async function getTimeZone(db: DB): Promise<string> {
   const v = await getSetting(db, TIME_ZONE_KEY);
   return typeof v === 'string' && IANAZone.isValidZone(v) ? v : defaultTimeZone();
+}
+
+export const STRATEGY_SETTINGS_KEY = 'strategy.settings';
+
+/** The strategy settings, with defaults for anything missing or unreadable. */
+export async function getStrategySettings(db: DB): Promise<StrategySettings> {
+  const v = await getSetting(db, STRATEGY_SETTINGS_KEY);
+  const parsed = strategySettingsSchema.safeParse(v ?? {});
+  return parsed.success ? parsed.data : defaultStrategySettings;
 }

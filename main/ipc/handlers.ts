@@ -2,10 +2,12 @@
 // for every method, so a method added to the contract without one does not compile.
 import type { EngineContext } from '../context';
 import { appHandlers } from './app';
+import { configHandlers } from './config';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: EngineContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...configHandlers(ctx),
   };
 }

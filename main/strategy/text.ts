@@ -1,0 +1,47 @@
+// Text as the rules see it: case- and accent-folded words, hashtags and mentions.
+
+/** Lower case without accents: "Café" -> "cafe". */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+export interface TextFeatures {
+  folded: string;
+  words: string[];
+  hashtags: Set<string>;
+  mentions: Set<string>;
+}
+
+const wordRe = /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu;
+
+export function splitWords(s: string): string[] {
+  return fold(s).match(wordRe) ?? [];
+}
+
+export function textFeatures(text: string): TextFeatures {
+  const folded = fold(text);
+  const hashtags = new Set<string>();
+  const mentions = new Set<string>();
+  for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu)) hashtags.add(m[2]!);
+  for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]+)/gu)) mentions.add(m[2]!);
+  return { folded, words: folded.match(wordRe) ?? [], hashtags, mentions };
+}
+
+/** Whether `phrase` (already split into words) occurs as consecutive words. */
+export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The first words of a message, for the queue row. */
+export function subjectOf(text: string, maxChars = 80): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= maxChars) return oneLine;
+  const cut = oneLine.slice(0, maxChars);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
