@@ -2,10 +2,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/connection';
 import type { HostKind } from '../preload/contract';
+import type { ChannelManager } from './channels/manager';
 import type { Clock } from './clock';
 import type { ConfigService } from './config/service';
 import type { EventBus } from './events';
 import type { Logger } from './log';
+import type { OutboxWorker } from './outbox/worker';
 import type { SecretBox } from './secrets/secretBox';
 
 export interface EngineContext {
@@ -22,6 +24,10 @@ export interface EngineContext {
   startedAt: number;
   /** Configuration: validated, audited changes and the in-memory snapshot the pipeline reads. */
   config: ConfigService;
+  /** The channel accounts' sessions (pollers, stream, adapters); set by engine.ts. */
+  channels?: ChannelManager;
+  /** The outbox worker; enqueueOutbound wakes it. Set by engine.ts. */
+  outbox?: OutboxWorker;
 }
 
 /** Who is calling: one per window (Electron) or WebSocket connection (web host). */

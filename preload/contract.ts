@@ -5,20 +5,27 @@ import type { z } from 'zod';
 import type { EventDef, MethodDef, Result } from './contract/core';
 import { appEvents, appMethods } from './contract/app';
 import { configEvents, configMethods } from './contract/config';
+import { channelsMethods } from './contract/channels';
+import { outboxEvents, outboxMethods } from './contract/outbox';
 
 export * from './contract/core';
 export type * from './contract/app';
 export * from './contract/config';
+export * from './contract/channels';
+export * from './contract/outbox';
 export * from './contract/model';
 
 export const methods = {
   ...appMethods,
   ...configMethods,
+  ...channelsMethods,
+  ...outboxMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export const events = {
   ...appEvents,
   ...configEvents,
+  ...outboxEvents,
 } satisfies Record<string, EventDef<unknown>>;
 
 export type Methods = typeof methods;

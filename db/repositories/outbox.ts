@@ -89,3 +89,340 @@ export async function getOutboxItem(db: DB, id: number): Promise<OutboxItem | un
   const row = await db.selectFrom('outbox_item').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toOutboxItem(row) : undefined;
 }
+
+// ---- the worker's state transitions ---------------------------------------------------------
+// pending -> sending -> sent | retrying | held | failed;  retrying -> sending ...;  held -> pending
+// (re-authenticated);  failed | cancelled -> pending (the agent retries);  pending | retrying | held -> cancelled.
+
+export interface OutboxNote {
+  code: string;
+  message: string;
+}
+
+export async function listDueOutboxItems(db: DB, now: number, limit: number): Promise<OutboxItem[]> {
+  const rows = await db
+    .selectFrom('outbox_item')
+    .selectAll()
+    .where('state', 'in', ['pending', 'retrying'])
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toOutboxItem);
+}
+
+/** When the next pending or retrying item falls due, so the worker can sleep until then. */
+export async function nextOutboxDueAt(db: DB): Promise<number | null> {
+  const row = await db
+    .selectFrom('outbox_item')
+    .select((eb) => eb.fn.min('next_attempt_at').as('t'))
+    .where('state', 'in', ['pending', 'retrying'])
+    .executeTakeFirst();
+  return row?.t == null ? null : Number(row.t);
+}
+
+export async function listOutboxItemsInState(db: DB, state: OutboxState, limit = 1000): Promise<OutboxItem[]> {
+  const rows = await db.selectFrom('outbox_item').selectAll().where('state', '=', state).orderBy('id').limit(limit).execute();
+  return rows.map(toOutboxItem);
+}
+
+/**
+ * Items a previous run left in 'sending' (it stopped between marking and recording the outcome). They
+ * become retries that must first look on the network (code 'unreconciled'); never sent blindly again.
+ */
+export async function requeueInterruptedOutboxItems(db: DB, now: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('outbox_item')
+    .set({
+      state: 'retrying',
+      next_attempt_at: now,
+      last_error_code: 'unreconciled',
+      last_error_message: 'Parley stopped while sending this; it checks the network before trying again.',
+      updated_at: now,
+    })
+    .where('state', '=', 'sending')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Marks an item 'sending' (one more attempt) if it is still waiting; undefined if someone else took it. */
+export async function claimOutboxItem(db: DB, id: number, now: number): Promise<OutboxItem | undefined> {
+  const row = await db
+    .updateTable('outbox_item')
+    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .where('state', 'in', ['pending', 'retrying'])
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toOutboxItem(row) : undefined;
+}
+
+/**
+ * Records that the act is on the network, and gives the outbound message row the network's id so the
+ * same post seen later by a poller is recognised as this one. If ingest already stored that post (the
+ * brand's own, seen by the stream first), the two rows are the same message: the ingested copy takes the
+ * outbox link and authorship, and the outbox's placeholder row goes.
+ */
+export async function markOutboxItemSent(db: DB, id: number, networkId: string | null, now: number, note: OutboxNote | null = null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const item = await trx.selectFrom('outbox_item').select(['id', 'account_id']).where('id', '=', id).executeTakeFirst();
+    if (!item) return;
+    await trx
+      .updateTable('outbox_item')
+      .set({
+        state: 'sent',
+        result_network_id: networkId,
+        sent_at: now,
+        updated_at: now,
+        last_error_code: note?.code ?? null,
+        last_error_message: note?.message ?? null,
+      })
+      .where('id', '=', id)
+      .execute();
+    if (!networkId) return;
+    const ours = await trx.selectFrom('message').selectAll().where('outbox_item_id', '=', id).execute();
+    if (ours.length === 0) return;
+    const mine = ours[0]!;
+    const clash = await trx
+      .selectFrom('message')
+      .selectAll()
+      .where('network', '=', mine.network)
+      .where('network_message_id', '=', networkId)
+      .executeTakeFirst();
+    if (clash && clash.outbox_item_id !== id) {
+      await trx
+        .updateTable('message')
+        .set({
+          outbox_item_id: id,
+          author_kind: mine.author_kind,
+          agent_id: mine.agent_id,
+          interaction_id: clash.interaction_id ?? mine.interaction_id,
+          direction: 'out',
+        })
+        .where('id', '=', clash.id)
+        .execute();
+      await trx.deleteFrom('message').where('id', '=', mine.id).execute();
+      return;
+    }
+    await trx.updateTable('message').set({ network_message_id: networkId }).where('id', '=', mine.id).execute();
+  });
+}
+
+export async function markOutboxItemRetrying(db: DB, id: number, nextAttemptAt: number, note: OutboxNote, now: number): Promise<void> {
+  await db
+    .updateTable('outbox_item')
+    .set({ state: 'retrying', next_attempt_at: nextAttemptAt, last_error_code: note.code, last_error_message: note.message, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markOutboxItemFailed(db: DB, id: number, note: OutboxNote, now: number): Promise<void> {
+  await db
+    .updateTable('outbox_item')
+    .set({ state: 'failed', last_error_code: note.code, last_error_message: note.message, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markOutboxItemHeld(db: DB, id: number, note: OutboxNote, now: number): Promise<void> {
+  await db
+    .updateTable('outbox_item')
+    .set({ state: 'held', last_error_code: note.code, last_error_message: note.message, updated_at: now })
+    .where('id', '=', id)
+    .where('state', 'in', ['pending', 'retrying', 'sending'])
+    .execute();
+}
+
+/** After re-authentication: the account's held items are due again (an unreconciled one stays so). */
+export async function releaseHeldOutboxItems(db: DB, accountId: number, now: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('outbox_item')
+    .set({ state: 'retrying', next_attempt_at: now, updated_at: now })
+    .where('account_id', '=', accountId)
+    .where('state', '=', 'held')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The agent sends a failed or cancelled item again, with a fresh deadline and attempt count. */
+export async function retryOutboxItem(db: DB, id: number, deadlineAt: number, now: number): Promise<OutboxItem | undefined> {
+  const row = await db
+    .updateTable('outbox_item')
+    .set({ state: 'pending', attempts: 0, next_attempt_at: now, deadline_at: deadlineAt, updated_at: now })
+    .where('id', '=', id)
+    .where('state', 'in', ['failed', 'cancelled'])
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toOutboxItem(row) : undefined;
+}
+
+export async function cancelOutboxItem(db: DB, id: number, now: number): Promise<OutboxItem | undefined> {
+  const row = await db
+    .updateTable('outbox_item')
+    .set({ state: 'cancelled', last_error_code: 'cancelled', last_error_message: 'Cancelled before it was sent.', updated_at: now })
+    .where('id', '=', id)
+    .where('state', 'in', ['pending', 'retrying', 'held'])
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toOutboxItem(row) : undefined;
+}
+
+export interface OutboxQuery {
+  interactionId?: number;
+  accountId?: number;
+  states?: OutboxState[];
+  beforeId?: number;
+  limit?: number;
+}
+
+export async function listOutboxItems(db: DB, q: OutboxQuery = {}): Promise<OutboxItem[]> {
+  let query = db.selectFrom('outbox_item').selectAll().orderBy('id', 'desc').limit(Math.min(q.limit ?? 100, 1000));
+  if (q.interactionId !== undefined) query = query.where('interaction_id', '=', q.interactionId);
+  if (q.accountId !== undefined) query = query.where('account_id', '=', q.accountId);
+  if (q.states && q.states.length) query = query.where('state', 'in', q.states);
+  if (q.beforeId !== undefined) query = query.where('id', '<', q.beforeId);
+  return (await query.execute()).map(toOutboxItem);
+}
+
+/** Another private reply already planned or sent for this comment or post (only one is allowed). */
+export async function findLivePrivateReply(db: DB, accountId: number, targetId: string, exceptKey: string): Promise<OutboxItem | undefined> {
+  const rows = await db
+    .selectFrom('outbox_item')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('kind', '=', 'private_reply')
+    .where('state', 'not in', ['failed', 'cancelled'])
+    .where('idempotency_key', '!=', exceptKey)
+    .execute();
+  return rows.map(toOutboxItem).find((i) => {
+    const p = i.payload as { commentId?: string | null; postId?: string | null };
+    return p.commentId === targetId || p.postId === targetId;
+  });
+}
+
+// ---- enqueueing with the outbound message row, and what the outbox reads about a conversation ----
+
+export interface OutboundMessageInput {
+  interactionId: number;
+  authorKind: 'agent' | 'auto';
+  agentId: number | null;
+  visibility: 'public' | 'private';
+  text: string;
+  inReplyToNetworkId: string | null;
+}
+
+/**
+ * The outbox row and, for acts that put text in front of a customer, the outbound message row, in one
+ * transaction. Enqueueing the same idempotency key again returns the first item and writes nothing.
+ */
+export async function enqueueOutboxItemWithMessage(
+  db: DB,
+  item: NewOutboxItemInput,
+  message: OutboundMessageInput | null,
+): Promise<{ id: number; created: boolean; messageId: number | null }> {
+  return db.transaction().execute(async (trx) => {
+    const { id, created } = await enqueueOutboxItem(trx, item);
+    if (!created || !message) {
+      const existing = await trx.selectFrom('message').select('id').where('outbox_item_id', '=', id).executeTakeFirst();
+      return { id, created, messageId: existing?.id ?? null };
+    }
+    const interaction = await trx
+      .selectFrom('interaction')
+      .select(['contact_id', 'network', 'channel_kind', 'thread_key'])
+      .where('id', '=', message.interactionId)
+      .executeTakeFirstOrThrow();
+    const inserted = await trx
+      .insertInto('message')
+      .values({
+        interaction_id: message.interactionId,
+        contact_id: interaction.contact_id,
+        account_id: item.accountId,
+        network: interaction.network,
+        channel_kind: interaction.channel_kind,
+        kind: 'text',
+        direction: 'out',
+        visibility: message.visibility,
+        author_kind: message.authorKind,
+        agent_id: message.agentId,
+        network_message_id: null,
+        in_reply_to_network_id: message.inReplyToNetworkId,
+        thread_network_id: interaction.thread_key,
+        text: message.text,
+        raw_json: null,
+        outbox_item_id: id,
+        sent_at: item.now,
+        stored_at: item.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id, created, messageId: inserted.id };
+  });
+}
+
+export interface InteractionForOutbound {
+  id: number;
+  accountId: number;
+  contactId: number;
+  network: 'x' | 'facebook';
+  channelKind: 'mention' | 'dm' | 'post' | 'comment' | 'messenger';
+  threadKey: string;
+  lastInboundAt: number;
+}
+
+export async function getInteractionForOutbound(db: DB, id: number): Promise<InteractionForOutbound | undefined> {
+  const r = await db
+    .selectFrom('interaction')
+    .select(['id', 'account_id', 'contact_id', 'network', 'channel_kind', 'thread_key', 'last_inbound_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r
+    ? { id: r.id, accountId: r.account_id, contactId: r.contact_id, network: r.network, channelKind: r.channel_kind, threadKey: r.thread_key, lastInboundAt: r.last_inbound_at }
+    : undefined;
+}
+
+/** The customer's latest message to this account on one channel kind (the Messenger window counts from it). */
+export async function lastCustomerMessageAt(db: DB, q: { accountId: number; contactId: number; channelKind: string }): Promise<number | null> {
+  const row = await db
+    .selectFrom('message')
+    .select((eb) => eb.fn.max('sent_at').as('t'))
+    .where('account_id', '=', q.accountId)
+    .where('contact_id', '=', q.contactId)
+    .where('channel_kind', '=', q.channelKind as 'messenger')
+    .where('direction', '=', 'in')
+    .where('author_kind', '=', 'customer')
+    .executeTakeFirst();
+  return row?.t == null ? null : Number(row.t);
+}
+
+/** A stored message by its network id: when it was posted and which thread it is in. */
+export async function findMessageByNetworkId(
+  db: DB,
+  network: 'x' | 'facebook',
+  networkMessageId: string,
+): Promise<{ id: number; sentAt: number; threadNetworkId: string | null; contactId: number; interactionId: number | null } | undefined> {
+  const r = await db
+    .selectFrom('message')
+    .select(['id', 'sent_at', 'thread_network_id', 'contact_id', 'interaction_id'])
+    .where('network', '=', network)
+    .where('network_message_id', '=', networkMessageId)
+    .executeTakeFirst();
+  return r ? { id: r.id, sentAt: r.sent_at, threadNetworkId: r.thread_network_id, contactId: r.contact_id, interactionId: r.interaction_id } : undefined;
+}
+
+/** The customer's newest message (with a network id) in an interaction: what a private reply would answer. */
+export async function latestInboundInInteraction(db: DB, interactionId: number): Promise<{ networkId: string; sentAt: number } | null> {
+  const row = await db
+    .selectFrom('message')
+    .select(['network_message_id', 'sent_at'])
+    .where('interaction_id', '=', interactionId)
+    .where('direction', '=', 'in')
+    .where('author_kind', '=', 'customer')
+    .where('network_message_id', 'is not', null)
+    .orderBy('sent_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.network_message_id ? { networkId: row.network_message_id, sentAt: row.sent_at } : null;
+}

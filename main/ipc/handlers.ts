@@ -3,11 +3,15 @@
 import type { EngineContext } from '../context';
 import { appHandlers } from './app';
 import { configHandlers } from './config';
+import { channelsHandlers } from './channels';
+import { outboxHandlers } from './outbox';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: EngineContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...configHandlers(ctx),
+    ...channelsHandlers(ctx),
+    ...outboxHandlers(ctx),
   };
 }
