@@ -1,6 +1,7 @@
 // The Admin sections, in menu order. Each feature folder adds its screen here; a section without a
 // screen yet shows its empty state.
 import type { ComponentType } from 'react';
+import { ChannelsScreen } from './channels/ChannelsScreen';
 
 export interface AdminSection {
   id: string;
@@ -11,7 +12,7 @@ export interface AdminSection {
 }
 
 export const adminSections: AdminSection[] = [
-  { id: 'channels', label: 'Channels', description: 'The X account and Facebook Page Parley watches.' },
+  { id: 'channels', label: 'Channels', description: 'The X account and Facebook Page Parley watches.', component: ChannelsScreen },
   { id: 'agents', label: 'Agents', description: 'Agents, skills with levels, groups and capacity.' },
   { id: 'rules', label: 'Keyword rules', description: 'Ordered rules that pick the next step for each message.' },
   { id: 'calendar', label: 'Calendar', description: 'Time zone, weekly hours and special days.' },
