@@ -5,6 +5,7 @@ import type { HostKind } from '../preload/contract';
 import type { ChannelManager } from './channels/manager';
 import type { Clock } from './clock';
 import type { ConfigService } from './config/service';
+import type { RoutingService } from './services/routing';
 import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { OutboxWorker } from './outbox/worker';
@@ -24,6 +25,8 @@ export interface EngineContext {
   startedAt: number;
   /** Configuration: validated, audited changes and the in-memory snapshot the pipeline reads. */
   config: ConfigService;
+  /** Agents, the queue and who gets what next (in memory, persisted in the same transactions). */
+  routing: RoutingService;
   /** The channel accounts' sessions (pollers, stream, adapters); set by engine.ts. */
   channels?: ChannelManager;
   /** The outbox worker; enqueueOutbound wakes it. Set by engine.ts. */

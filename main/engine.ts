@@ -7,6 +7,7 @@ import { openAndMigrate } from '../db/migrate';
 import type { HostKind } from '../preload/contract';
 import { systemClock, type Clock } from './clock';
 import { ConfigService } from './config/service';
+import { RoutingService } from './services/routing';
 import type { EngineContext } from './context';
 import { acquireDataLock } from './dataLock';
 import { EventBus } from './events';
@@ -70,6 +71,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     throw e;
   }
 
+  const events = new EventBus();
+  const routing = new RoutingService({ db: handle.db, sqlite: handle.sqlite, clock, events, log: log.child('routing'), config });
+
   const ctx: EngineContext = {
     db: handle.db,
     sqlite: handle.sqlite,
@@ -78,16 +82,18 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     appVersion: version,
     clock,
     log,
-    events: new EventBus(),
+    events,
     secrets: options.secrets ?? new FileKeySecretBox(dataDir),
     sandbox: null,
     startedAt: clock.now(),
     config,
+    routing,
   };
   config.subscribe((parts, snapshot) => ctx.events.emit('config.changed', { parts, version: snapshot.version }));
 
   const services: Service[] = [];
   services.push({ name: 'config', start: () => undefined, stop: () => config.stop() });
+  services.push({ name: 'routing', start: () => routing.start(), stop: () => routing.stop() });
   const started: Service[] = [];
   const stopAll = async () => {
     for (const s of started.reverse()) {

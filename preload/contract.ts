@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import type { EventDef, MethodDef, Result } from './contract/core';
 import { appEvents, appMethods } from './contract/app';
 import { configEvents, configMethods } from './contract/config';
+import { routingEvents, routingMethods } from './contract/routing';
 import { channelsMethods } from './contract/channels';
 import { outboxEvents, outboxMethods } from './contract/outbox';
 
 export * from './contract/core';
 export type * from './contract/app';
 export * from './contract/config';
+export * from './contract/routing';
 export * from './contract/channels';
 export * from './contract/outbox';
 export * from './contract/model';
@@ -18,6 +20,7 @@ export * from './contract/model';
 export const methods = {
   ...appMethods,
   ...configMethods,
+  ...routingMethods,
   ...channelsMethods,
   ...outboxMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
@@ -25,6 +28,7 @@ export const methods = {
 export const events = {
   ...appEvents,
   ...configEvents,
+  ...routingEvents,
   ...outboxEvents,
 } satisfies Record<string, EventDef<unknown>>;
 

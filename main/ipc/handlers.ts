@@ -3,6 +3,7 @@
 import type { EngineContext } from '../context';
 import { appHandlers } from './app';
 import { configHandlers } from './config';
+import { routingHandlers } from './routing';
 import { channelsHandlers } from './channels';
 import { outboxHandlers } from './outbox';
 import type { Handlers } from './types';
@@ -11,6 +12,7 @@ export function createHandlers(ctx: EngineContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...configHandlers(ctx),
+    ...routingHandlers(ctx),
     ...channelsHandlers(ctx),
     ...outboxHandlers(ctx),
   };

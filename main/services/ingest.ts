@@ -1,0 +1,231 @@
+// The inbound pipeline: de-duplicate -> contact -> (stitch into the open thread | strategy -> new
+// interaction -> automatic message and engagement into the outbox -> routing), all of a batch AND the
+// cursor that moved past it in ONE transaction, so a crash can neither lose nor duplicate a message.
+// Events are pushed after the commit.
+import { rawTransaction } from '../../db/connection';
+import { listChannelAccounts, type ChannelAccount } from '../../db/repositories/channelAccounts';
+import { IngestStore, type IdentityRow } from '../../db/repositories/ingestSqlite';
+import { channelKinds } from '../../preload/contract/model';
+import type { EngineContext } from '../context';
+import { ParleyError } from '../errors';
+import { decide } from '../strategy/decide';
+import { subjectOf } from '../strategy/text';
+import type { Decision, DecisionStep } from '../strategy/types';
+import { RoutingChanges } from './routing';
+import type { InboundItem } from './inbound';
+import { autoMessagePayload, engagementPayloads } from './outboundPlan';
+
+export interface IngestCursor {
+  accountId: number;
+  feed: string;
+  value: string;
+}
+
+export interface IngestResult {
+  received: number;
+  /** Customer messages stored (new interactions plus replies stitched into open ones). */
+  stored: number;
+  /** Already stored before (the stream and the poller saw the same item), or twice in this batch. */
+  duplicates: number;
+  /** The brand's own posts: never customer messages; kept in their thread when there is one. */
+  ownPosts: number;
+  /** Items that could not be read (logged) and were passed over. */
+  rejected: number;
+  interactionsCreated: number;
+  interactionsStitched: number;
+  autoMessages: number;
+  engagements: number;
+  assigned: number;
+  interactionIds: number[];
+  cursorSaved: boolean;
+}
+
+const fallbackName = (item: InboundItem) =>
+  item.author.displayName?.trim() || (item.author.handle ? `@${item.author.handle}` : `${item.network === 'x' ? 'X' : 'Facebook'} user ${item.author.networkUserId}`);
+
+function readable(item: InboundItem, account: ChannelAccount | undefined): string | null {
+  if (!account) return `account ${item.accountId} does not exist`;
+  if (item.network !== account.network) return `item says ${item.network} but account ${account.id} is ${account.network}`;
+  if (!channelKinds.includes(item.channelKind)) return `unknown channel kind ${String(item.channelKind)}`;
+  if (!item.networkMessageId || !item.threadNetworkId) return 'missing message or thread id';
+  if (!item.author?.networkUserId) return 'missing author id';
+  if (typeof item.text !== 'string') return 'missing text';
+  return null;
+}
+
+export async function ingestBatch(ctx: EngineContext, items: InboundItem[], cursor?: IngestCursor): Promise<IngestResult> {
+  const result: IngestResult = {
+    received: items.length,
+    stored: 0,
+    duplicates: 0,
+    ownPosts: 0,
+    rejected: 0,
+    interactionsCreated: 0,
+    interactionsStitched: 0,
+    autoMessages: 0,
+    engagements: 0,
+    assigned: 0,
+    interactionIds: [],
+    cursorSaved: false,
+  };
+  if (items.length === 0 && !cursor) return result;
+  const accounts = new Map((await listChannelAccounts(ctx.db)).map((a) => [a.id, a]));
+  if (cursor && !accounts.has(cursor.accountId)) throw new ParleyError('not_found', `Channel account ${cursor.accountId} does not exist; nothing was stored.`);
+  // Oldest first, so a reply finds the interaction its original message opened in the same batch.
+  const ordered = [...items].sort((a, b) => a.sentAt - b.sentAt || (a.networkMessageId < b.networkMessageId ? -1 : 1));
+  const snapshot = ctx.config.snapshot;
+  const routing = ctx.routing;
+  const changes = new RoutingChanges();
+  const touched = new Set<number>();
+  const now = ctx.clock.now();
+  const retryMs = snapshot.strategy.autoReply.retryMinutes * 60_000;
+
+  try {
+    await rawTransaction(ctx, (sq) => {
+      const store = new IngestStore(sq);
+      const seen = new Set<string>();
+      for (const item of ordered) {
+        const account = accounts.get(item.accountId);
+        const problem = readable(item, account);
+        if (problem || !account) {
+          result.rejected++;
+          ctx.log.warn('inbound item passed over', { accountId: item.accountId, id: item?.networkMessageId, problem });
+          continue;
+        }
+        const key = `${item.network}:${item.networkMessageId}`;
+        if (seen.has(key) || store.messageExists(item.network, item.networkMessageId)) {
+          result.duplicates++;
+          continue;
+        }
+        seen.add(key);
+
+        // The brand's own post (its reply seen by the poller, a post on the Page): never a customer message.
+        if (account.externalId && item.author.networkUserId === account.externalId) {
+          result.ownPosts++;
+          if (store.sentByOutbox(account.id, item.networkMessageId)) continue;
+          const thread = store.findThreadInteraction(account.id, item.threadNetworkId);
+          if (thread) {
+            store.insertMessage({
+              interactionId: thread.id, contactId: thread.contact_id, accountId: account.id, network: item.network, channelKind: item.channelKind,
+              direction: 'out', visibility: item.channelKind === 'dm' || item.channelKind === 'messenger' ? 'private' : 'public', authorKind: 'brand',
+              networkMessageId: item.networkMessageId, inReplyToNetworkId: item.inReplyToNetworkId, threadNetworkId: item.threadNetworkId,
+              text: item.text, rawJson: JSON.stringify(item.raw ?? null), outboxItemId: null, sentAt: item.sentAt, storedAt: now,
+            });
+            touched.add(thread.id);
+          }
+          continue;
+        }
+
+        // Contact: by the network's stable user id, never by handle.
+        const contactStep = (s: DecisionStep) => s;
+        let identity: IdentityRow | undefined = store.findIdentity(item.network, item.author.networkUserId);
+        let contactId: number;
+        let contactLine: DecisionStep;
+        if (!identity) {
+          const created = store.createContact({
+            network: item.network, networkUserId: item.author.networkUserId, handle: item.author.handle, displayName: fallbackName(item),
+            identityName: item.author.displayName, avatarUrl: item.author.avatarUrl, now,
+          });
+          contactId = created.contactId;
+          identity = { id: created.identityId, contact_id: contactId, handle: item.author.handle, display_name: item.author.displayName, avatar_url: item.author.avatarUrl };
+          contactLine = contactStep({ step: 'contact', outcome: 'created', detail: `New contact ${fallbackName(item)} from ${item.network === 'x' ? 'X' : 'Facebook'} user id ${item.author.networkUserId}.` });
+        } else {
+          contactId = identity.contact_id;
+          const oldHandle = identity.handle;
+          const changed = store.updateIdentity(identity, { handle: item.author.handle, displayName: item.author.displayName, avatarUrl: item.author.avatarUrl, now });
+          contactLine = changed
+            ? { step: 'contact', outcome: 'handle changed', detail: `Known contact ${contactId} (user id ${item.author.networkUserId}) now writes as @${item.author.handle}, was @${oldHandle}.` }
+            : { step: 'contact', outcome: 'known', detail: `Known contact ${contactId} (user id ${item.author.networkUserId}).` };
+        }
+
+        // A reply in a thread that is still open joins its interaction.
+        const open = store.findOpenInteraction(account.id, item.threadNetworkId, contactId);
+        if (open !== undefined) {
+          store.insertMessage({
+            interactionId: open, contactId, accountId: account.id, network: item.network, channelKind: item.channelKind, direction: 'in',
+            visibility: item.channelKind === 'dm' || item.channelKind === 'messenger' ? 'private' : 'public', authorKind: 'customer',
+            networkMessageId: item.networkMessageId, inReplyToNetworkId: item.inReplyToNetworkId, threadNetworkId: item.threadNetworkId,
+            text: item.text, rawJson: JSON.stringify(item.raw ?? null), outboxItemId: null, sentAt: item.sentAt, storedAt: now,
+          });
+          store.touchInteraction(open, item.sentAt, now);
+          touched.add(open);
+          result.stored++;
+          result.interactionsStitched++;
+          continue;
+        }
+
+        // A new interaction: the strategy decides, then everything it decided is written here.
+        const decision: Decision = decide(
+          { network: item.network, channelKind: item.channelKind, text: item.text, at: now, networkMessageId: item.networkMessageId, brand: account.name },
+          { name: identity.display_name ?? fallbackName(item), handle: identity.handle, lastAutoMessageAt: store.lastAutoMessageAt(contactId) },
+          snapshot,
+          (t, k) => routing.probe(t, k),
+        );
+        decision.path.unshift({ step: 'dedupe', outcome: 'new', detail: `First time Parley sees ${item.network === 'x' ? 'X' : 'Facebook'} message ${item.networkMessageId} (via ${item.via}).` }, contactLine);
+        const route = decision.route;
+        const interactionId = store.insertInteraction({
+          contactId, accountId: account.id, network: item.network, channelKind: item.channelKind, threadKey: item.threadNetworkId,
+          state: decision.state, skillId: route?.skillId ?? null, skillLevel: route?.skillId != null ? (route.minLevel ?? 1) : null, groupId: route?.groupId ?? null,
+          priority: route?.priority ?? 0, autoOutcome: decision.autoOutcome, decisionJson: JSON.stringify(decision), sentiment: decision.sentiment?.compound ?? null,
+          subject: subjectOf(item.text), now, lastInboundAt: item.sentAt,
+        });
+        const messageId = store.insertMessage({
+          interactionId, contactId, accountId: account.id, network: item.network, channelKind: item.channelKind, direction: 'in',
+          visibility: item.channelKind === 'dm' || item.channelKind === 'messenger' ? 'private' : 'public', authorKind: 'customer',
+          networkMessageId: item.networkMessageId, inReplyToNetworkId: item.inReplyToNetworkId, threadNetworkId: item.threadNetworkId,
+          text: item.text, rawJson: JSON.stringify(item.raw ?? null), outboxItemId: null, sentAt: item.sentAt, storedAt: now,
+        });
+        store.event(interactionId, now, 'created', { state: decision.state, autoOutcome: decision.autoOutcome, rule: decision.matchedRule });
+        result.stored++;
+        result.interactionsCreated++;
+        touched.add(interactionId);
+
+        const auto = decision.autoMessage;
+        if (auto && !auto.suppressedBy) {
+          const { payload, channelKind } = autoMessagePayload(item, auto.visibility, auto.text);
+          const outbox = store.enqueueOutbox({
+            idempotencyKey: `auto:${interactionId}:${item.network}:${item.networkMessageId}`, accountId: account.id, interactionId, kind: payload.kind,
+            payloadJson: JSON.stringify(payload), deadlineAt: now + retryMs, createdBy: 'strategy', now,
+          });
+          store.insertMessage({
+            interactionId, contactId, accountId: account.id, network: item.network, channelKind, direction: 'out', visibility: auto.visibility, authorKind: 'auto',
+            networkMessageId: null, inReplyToNetworkId: item.networkMessageId, threadNetworkId: auto.visibility === 'public' ? item.threadNetworkId : null,
+            text: auto.text, rawJson: null, outboxItemId: outbox.id, sentAt: now, storedAt: now,
+          });
+          store.event(interactionId, now, 'auto_message', { kind: auto.kind, visibility: auto.visibility, outboxItemId: outbox.id });
+          result.autoMessages++;
+        }
+        const eng = decision.engagement;
+        if (eng) {
+          for (const e of engagementPayloads(item, eng.like, eng.retweet)) {
+            let outboxItemId: number | null = null;
+            if (!eng.requiresApproval) {
+              outboxItemId = store.enqueueOutbox({
+                idempotencyKey: `engage:${e.kind}:${item.network}:${item.networkMessageId}`, accountId: account.id, interactionId, kind: e.payload.kind,
+                payloadJson: JSON.stringify(e.payload), deadlineAt: now + retryMs, createdBy: 'strategy', now,
+              }).id;
+            }
+            store.insertEngagement({ interactionId, messageId, kind: e.kind, state: eng.requiresApproval ? 'proposed' : 'approved', score: decision.sentiment?.compound ?? null, outboxItemId, now });
+            result.engagements++;
+          }
+        }
+        if (decision.state === 'queued' && route) {
+          if (routing.routeNew(sq, interactionId, item.channelKind, route, now, changes)) result.assigned++;
+        }
+      }
+      if (cursor) {
+        store.saveCursor(cursor.accountId, cursor.feed, cursor.value, now);
+        result.cursorSaved = true;
+      }
+    });
+  } catch (e) {
+    // The transaction rolled back; so must the router's memory of it.
+    await routing.reload();
+    throw e;
+  }
+  for (const id of touched) changes.interactions.add(id);
+  result.interactionIds = [...touched];
+  routing.publish(changes);
+  if (result.autoMessages || result.engagements) ctx.outbox?.wake();
+  return result;
+}
