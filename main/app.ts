@@ -31,7 +31,13 @@ if (!app.requestSingleInstanceLock()) {
       // Electron puts its own switches in argv; only ours (after `--`) are parsed.
       const ours = process.argv.slice(process.argv.indexOf('--') >= 0 ? process.argv.indexOf('--') + 1 : process.argv.length);
       const args = parseHostArgs(ours, { dataDir: process.env.PARLEY_DATA_DIR ?? app.getPath('userData') });
-      engine = await startEngine({ dataDir: args.dataDir, host: 'electron', appVersion: app.getVersion(), secrets: new SafeStorageSecretBox() });
+      engine = await startEngine({
+        dataDir: args.dataDir,
+        host: 'electron',
+        appVersion: app.getVersion(),
+        secrets: new SafeStorageSecretBox(),
+        sandbox: args.sandboxUrl ? { url: args.sandboxUrl } : 'auto',
+      });
       serveRenderer(path.join(__dirname, '../renderer'));
       registerIpc(engine.dispatch);
       engine.ctx.events.subscribe((name, payload) => {

@@ -7,13 +7,21 @@ import { openAndMigrate } from '../db/migrate';
 import type { HostKind } from '../preload/contract';
 import { systemClock, type Clock } from './clock';
 import { ConfigService } from './config/service';
+import { ingestBatch } from './services/ingest';
 import { RoutingService } from './services/routing';
 import type { EngineContext } from './context';
+import { createFacebookAdapter } from './channels/facebook/adapter';
+import { ChannelManager } from './channels/manager';
+import { SandboxConnection, type SandboxPlan } from './channels/sandboxAccounts';
+import type { ChannelTiming } from './channels/timing';
+import { createXAdapter } from './channels/twitter/adapter';
+import type { IngestFn } from './channels/types';
 import { acquireDataLock } from './dataLock';
 import { EventBus } from './events';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createLogger, type Logger } from './log';
+import { OutboxWorker } from './outbox/worker';
 import { FileKeySecretBox, type SecretBox } from './secrets/secretBox';
 import { appVersion as builtVersion } from './version';
 
@@ -24,6 +32,12 @@ export interface EngineOptions {
   secrets?: SecretBox;
   clock?: Clock;
   log?: Logger;
+  /** Sandbox mode: 'auto' (hosts: when no real account exists), 'off' (default), or a running sandbox's URL. */
+  sandbox?: SandboxPlan;
+  /** Shorter waits for tests (poll retries, stream backoff, outbox retries). */
+  channelTiming?: Partial<ChannelTiming>;
+  /** Where channels hand inbound items; main/services/ingest.ts unless a test replaces it. */
+  ingest?: IngestFn;
 }
 
 /** A long-running part of the engine (poller, outbox worker, router). Stopped in reverse start order. */
@@ -94,6 +108,16 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const services: Service[] = [];
   services.push({ name: 'config', start: () => undefined, stop: () => config.stop() });
   services.push({ name: 'routing', start: () => routing.start(), stop: () => routing.stop() });
+  // Sandbox first (it provisions the sandbox accounts), then the accounts' pollers, then the outbox.
+  const channels = new ChannelManager(ctx, {
+    ingest: options.ingest ?? ingestBatch,
+    adapters: { x: createXAdapter, facebook: createFacebookAdapter },
+    ...(options.channelTiming ? { timing: options.channelTiming } : {}),
+  });
+  const outbox = new OutboxWorker(ctx, channels, options.channelTiming ? { timing: options.channelTiming } : {});
+  ctx.channels = channels;
+  ctx.outbox = outbox;
+  services.push(new SandboxConnection(ctx, options.sandbox ?? 'off'), channels, outbox);
   const started: Service[] = [];
   const stopAll = async () => {
     for (const s of started.reverse()) {

@@ -19,7 +19,7 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2), { dataDir: path.resolve('.parley-data') });
-  const engine = await startEngine({ dataDir: args.dataDir, host: 'web' });
+  const engine = await startEngine({ dataDir: args.dataDir, host: 'web', sandbox: args.sandboxUrl ? { url: args.sandboxUrl } : 'auto' });
   const host = await startWebHost({ engine, port: args.port, staticDir: path.resolve(__dirname, '../renderer') });
   if (engine.ctx.sandbox) process.stdout.write(`Parley sandbox: ${engine.ctx.sandbox.url}\n`);
   process.stdout.write(`Parley web: ${host.url}\n`);

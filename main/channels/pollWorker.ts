@@ -21,6 +21,23 @@ export interface PollFeed {
   blockedUntil?(now: number): number | null;
 }
 
+/** Calls kept back from polling so that sending and crash look-ups on the same endpoint still have room. */
+const RESERVE = 2;
+
+/**
+ * The earliest next poll that keeps within what the network says is left in its window: spread the
+ * remaining calls over the time to the reset, and wait for the reset when only the reserve is left.
+ */
+export function pacedUntil(quota: QuotaEntry[], now: number): number {
+  let t = 0;
+  for (const q of quota) {
+    if (q.remaining === null || q.resetsAt === null || q.resetsAt <= now) continue;
+    if (q.remaining <= RESERVE) t = Math.max(t, q.resetsAt);
+    else t = Math.max(t, now + Math.floor((q.resetsAt - now) / (q.remaining - RESERVE)));
+  }
+  return t;
+}
+
 export class PollWorker implements ChannelWorker {
   private readonly sleeper: Sleeper;
   private loop: Promise<void> | null = null;
@@ -72,7 +89,8 @@ export class PollWorker implements ChannelWorker {
         const r = await this.feed.poll();
         failures = 0;
         const interval = pollIntervalMs(settings(), this.feed.interval, this.session.account.isSandbox) * (this.feed.slowdown?.() ?? 1);
-        next = ctx.clock.now() + interval;
+        const at = ctx.clock.now();
+        next = Math.max(at + interval, pacedUntil(r && r.quota ? r.quota : [], at));
         health.report(id, this.feed.name, { type: 'ok', nextPollAt: next, ...(r && r.quota ? { quota: r.quota } : {}) });
       } catch (e) {
         const ce = asChannelError(e);
