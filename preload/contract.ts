@@ -6,6 +6,8 @@ import type { EventDef, MethodDef, Result } from './contract/core';
 import { appEvents, appMethods } from './contract/app';
 import { configEvents, configMethods } from './contract/config';
 import { routingEvents, routingMethods } from './contract/routing';
+import { contactsEvents, contactsMethods } from './contract/contacts';
+import { strategyEvents, strategyMethods } from './contract/strategy';
 import { channelsMethods } from './contract/channels';
 import { outboxEvents, outboxMethods } from './contract/outbox';
 
@@ -13,6 +15,8 @@ export * from './contract/core';
 export type * from './contract/app';
 export * from './contract/config';
 export * from './contract/routing';
+export * from './contract/contacts';
+export * from './contract/strategy';
 export * from './contract/channels';
 export * from './contract/outbox';
 export * from './contract/model';
@@ -21,6 +25,8 @@ export const methods = {
   ...appMethods,
   ...configMethods,
   ...routingMethods,
+  ...contactsMethods,
+  ...strategyMethods,
   ...channelsMethods,
   ...outboxMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
@@ -29,6 +35,8 @@ export const events = {
   ...appEvents,
   ...configEvents,
   ...routingEvents,
+  ...contactsEvents,
+  ...strategyEvents,
   ...outboxEvents,
 } satisfies Record<string, EventDef<unknown>>;
 

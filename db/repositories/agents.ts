@@ -1,7 +1,13 @@
 // Agents, skills and agent groups: who can take which work. Plain functions (db, args) -> plain data.
 // Status changes made by routing go through routingSqlite.ts (inside the routing transaction).
 import type { DB } from '../connection';
-import type { Agent, AgentGroup, AgentInput, AgentStatus, Capacity, ChannelKind, GroupInput, Skill, SkillInput } from '../../preload/contract/model';
+import type { AgentStatus, ChannelKind } from '../schema';
+import type { AgentRecord as Agent, AgentWrite as AgentInput, CapacityRecord as Capacity, NamedRecord, NamedWrite } from './configTypes';
+
+type Skill = NamedRecord;
+type SkillInput = NamedWrite;
+type AgentGroup = NamedRecord;
+type GroupInput = NamedWrite;
 
 const kinds: readonly ChannelKind[] = ['mention', 'dm', 'post', 'comment', 'messenger'];
 

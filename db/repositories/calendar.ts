@@ -1,7 +1,7 @@
 // The business calendar: weekly hours, special days and the emergency switch (one row).
 import type { DB } from '../connection';
 import type { SpecialDayRow } from '../schema';
-import type { Emergency, EmergencyInput, HoursRange, SpecialDay, SpecialDayInput, WeeklyHours } from '../../preload/contract/model';
+import type { EmergencyRecord as Emergency, EmergencyWrite as EmergencyInput, HoursRangeRecord as HoursRange, SpecialDayRecord, SpecialDayWrite as SpecialDayInput, WeeklyHoursRecord as WeeklyHours } from './configTypes';
 
 export async function getWeeklyHours(db: DB): Promise<WeeklyHours> {
   const rows = await db.selectFrom('weekly_hours').selectAll().orderBy('weekday').orderBy('opens_at').orderBy('id').execute();
@@ -14,7 +14,7 @@ export async function replaceWeeklyHours(db: DB, hours: WeeklyHours): Promise<vo
   if (hours.length) await db.insertInto('weekly_hours').values(hours.map((h) => ({ weekday: h.weekday, opens_at: h.opensAt, closes_at: h.closesAt }))).execute();
 }
 
-export function toSpecialDay(r: SpecialDayRow): SpecialDay & { icalUid: string | null } {
+export function toSpecialDay(r: SpecialDayRow): SpecialDayRecord {
   return {
     id: r.id,
     name: r.name,
@@ -27,7 +27,7 @@ export function toSpecialDay(r: SpecialDayRow): SpecialDay & { icalUid: string |
   };
 }
 
-export async function listSpecialDays(db: DB, range?: { from?: string; to?: string }): Promise<Array<SpecialDay & { icalUid: string | null }>> {
+export async function listSpecialDays(db: DB, range?: { from?: string; to?: string }): Promise<SpecialDayRecord[]> {
   let q = db.selectFrom('special_day').selectAll().orderBy('date').orderBy('id');
   // Yearly days apply in every year, so a date range never hides them.
   if (range?.from) q = q.where((eb) => eb.or([eb('date', '>=', range.from!), eb('recurrence', '=', 'yearly')]));
@@ -35,7 +35,7 @@ export async function listSpecialDays(db: DB, range?: { from?: string; to?: stri
   return (await q.execute()).map(toSpecialDay);
 }
 
-export async function getSpecialDay(db: DB, id: number): Promise<(SpecialDay & { icalUid: string | null }) | undefined> {
+export async function getSpecialDay(db: DB, id: number): Promise<SpecialDayRecord | undefined> {
   const r = await db.selectFrom('special_day').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toSpecialDay(r) : undefined;
 }

@@ -1,7 +1,7 @@
 // Disposition codes: how an interaction ended, chosen by the agent when completing it.
 import type { DB } from '../connection';
 import type { DispositionCodeRow } from '../schema';
-import type { Disposition, DispositionInput } from '../../preload/contract/model';
+import type { DispositionRecord as Disposition, DispositionWrite as DispositionInput } from './configTypes';
 
 export function toDisposition(r: DispositionCodeRow): Disposition {
   return { id: r.id, code: r.code, label: r.label, description: r.description, active: r.active === 1, position: r.position };

@@ -1,32 +1,33 @@
-// Keyword rules, kept in the order they are evaluated (position 1..N).
+// Keyword rules, kept in the order they are evaluated (position 1..N). match and action are JSON; main/
+// validates them with the model's schemas when it reads them (so an older row gets today's defaults).
 import type { DB } from '../connection';
 import type { KeywordRuleRow } from '../schema';
-import { keywordRuleInputSchema, type KeywordRule, type KeywordRuleInput } from '../../preload/contract/model';
+import type { KeywordRuleRecord, KeywordRuleWrite } from './configTypes';
 
-export function toKeywordRule(r: KeywordRuleRow): KeywordRule {
-  // Parsed through the schema so an older or hand-edited row gets today's defaults.
-  const parsed = keywordRuleInputSchema.parse({
+export function toKeywordRuleRecord(r: KeywordRuleRow): KeywordRuleRecord {
+  return {
+    id: r.id,
+    position: r.position,
     name: r.name,
     enabled: r.enabled === 1,
     match: JSON.parse(r.match_json) as unknown,
     networks: JSON.parse(r.networks_json) as unknown,
     channelKinds: JSON.parse(r.channel_kinds_json) as unknown,
     action: JSON.parse(r.action_json) as unknown,
-  });
-  return { ...parsed, id: r.id, position: r.position };
+  };
 }
 
-export async function listKeywordRules(db: DB): Promise<KeywordRule[]> {
+export async function listKeywordRules(db: DB): Promise<KeywordRuleRecord[]> {
   const rows = await db.selectFrom('keyword_rule').selectAll().orderBy('position').orderBy('id').execute();
-  return rows.map(toKeywordRule);
+  return rows.map(toKeywordRuleRecord);
 }
 
-export async function getKeywordRule(db: DB, id: number): Promise<KeywordRule | undefined> {
+export async function getKeywordRule(db: DB, id: number): Promise<KeywordRuleRecord | undefined> {
   const r = await db.selectFrom('keyword_rule').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? toKeywordRule(r) : undefined;
+  return r ? toKeywordRuleRecord(r) : undefined;
 }
 
-function columns(input: KeywordRuleInput) {
+function columns(input: KeywordRuleWrite) {
   return {
     name: input.name,
     enabled: input.enabled ? 1 : 0,
@@ -39,7 +40,7 @@ function columns(input: KeywordRuleInput) {
 }
 
 /** Appends the rule at the end, or inserts it at `position` (1-based) and shifts the rest down. */
-export async function insertKeywordRule(db: DB, input: KeywordRuleInput, now: number, position?: number): Promise<number> {
+export async function insertKeywordRule(db: DB, input: KeywordRuleWrite, now: number, position?: number): Promise<number> {
   const count = await db.selectFrom('keyword_rule').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const n = Number(count.n);
   const at = position == null ? n + 1 : Math.max(1, Math.min(position, n + 1));
@@ -48,7 +49,7 @@ export async function insertKeywordRule(db: DB, input: KeywordRuleInput, now: nu
   return r.id;
 }
 
-export async function updateKeywordRule(db: DB, id: number, input: KeywordRuleInput, now: number): Promise<void> {
+export async function updateKeywordRule(db: DB, id: number, input: KeywordRuleWrite, now: number): Promise<void> {
   await db.updateTable('keyword_rule').set({ ...columns(input), updated_at: now }).where('id', '=', id).execute();
 }
 

@@ -1,7 +1,7 @@
 // Message templates (special day, closed, emergency, acknowledgement, auto-reply, canned...), with variants.
 import type { DB } from '../connection';
 import type { MessageTemplateRow } from '../schema';
-import type { Template, TemplateInput } from '../../preload/contract/model';
+import type { TemplateRecord as Template, TemplateWrite as TemplateInput } from './configTypes';
 
 export function toTemplate(r: MessageTemplateRow): Template {
   return {

@@ -6,7 +6,8 @@ import * as agentsRepo from '../../db/repositories/agents';
 import { appendAudit } from '../../db/repositories/audit';
 import * as calendarRepo from '../../db/repositories/calendar';
 import * as dispositionsRepo from '../../db/repositories/dispositions';
-import * as rulesRepo from '../../db/repositories/keywordRules';
+import * as rulesWrite from '../../db/repositories/keywordRules';
+import * as rulesRepo from './rules';
 import { putSetting } from '../../db/repositories/settings';
 import * as templatesRepo from '../../db/repositories/templates';
 import {
@@ -223,7 +224,7 @@ export class ConfigService {
     const v = parseWith(keywordRuleInputSchema, input);
     checkRule(v, this.snapshot);
     return this.change(actor, ['rules'], async (trx, now, audit) => {
-      const id = await rulesRepo.insertKeywordRule(trx, v, now, position);
+      const id = await rulesWrite.insertKeywordRule(trx, v, now, position);
       const after = (await rulesRepo.getKeywordRule(trx, id))!;
       await audit('create', 'keyword_rule', id, null, after);
       return after;
@@ -236,7 +237,7 @@ export class ConfigService {
     return this.change(actor, ['rules'], async (trx, now, audit) => {
       const before = await rulesRepo.getKeywordRule(trx, id);
       if (!before) throw notFound('Keyword rule', id);
-      await rulesRepo.updateKeywordRule(trx, id, v, now);
+      await rulesWrite.updateKeywordRule(trx, id, v, now);
       const after = (await rulesRepo.getKeywordRule(trx, id))!;
       await audit('update', 'keyword_rule', id, before, after);
       return after;
@@ -247,7 +248,7 @@ export class ConfigService {
     return this.change(actor, ['rules'], async (trx, _now, audit) => {
       const before = await rulesRepo.getKeywordRule(trx, id);
       if (!before) throw notFound('Keyword rule', id);
-      await rulesRepo.deleteKeywordRule(trx, id);
+      await rulesWrite.deleteKeywordRule(trx, id);
       await audit('delete', 'keyword_rule', id, before, null);
     });
   }
@@ -259,7 +260,7 @@ export class ConfigService {
       throw invalid({ ids: `List every rule exactly once (${existing.length} rules)` });
     }
     return this.change(actor, ['rules'], async (trx, _now, audit) => {
-      await rulesRepo.renumberKeywordRules(trx, ids);
+      await rulesWrite.renumberKeywordRules(trx, ids);
       await audit('reorder', 'keyword_rule', null, existing, ids);
       return rulesRepo.listKeywordRules(trx);
     });

@@ -4,7 +4,7 @@ import type { DB } from '../../db/connection';
 import { listAgents, listGroups, listSkills } from '../../db/repositories/agents';
 import { getEmergency, getWeeklyHours, listSpecialDays } from '../../db/repositories/calendar';
 import { listDispositions } from '../../db/repositories/dispositions';
-import { listKeywordRules } from '../../db/repositories/keywordRules';
+import { listKeywordRules } from './rules';
 import { listTemplates } from '../../db/repositories/templates';
 import type { Agent, AgentGroup, Disposition, Emergency, KeywordRule, Skill, SpecialDay, StrategySettings, Template, WeeklyHours } from '../../preload/contract/model';
 import { compileCalendar, type Calendar } from '../calendar/hours';

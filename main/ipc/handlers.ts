@@ -4,6 +4,8 @@ import type { EngineContext } from '../context';
 import { appHandlers } from './app';
 import { configHandlers } from './config';
 import { routingHandlers } from './routing';
+import { contactsHandlers } from './contacts';
+import { strategyHandlers } from './strategy';
 import { channelsHandlers } from './channels';
 import { outboxHandlers } from './outbox';
 import type { Handlers } from './types';
@@ -13,6 +15,8 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...appHandlers(ctx),
     ...configHandlers(ctx),
     ...routingHandlers(ctx),
+    ...contactsHandlers(ctx),
+    ...strategyHandlers(ctx),
     ...channelsHandlers(ctx),
     ...outboxHandlers(ctx),
   };
