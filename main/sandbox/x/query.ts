@@ -190,7 +190,8 @@ export function plan(node: QueryNode, x: XState): { index: 'all' } | { index: 'c
   if (conv && conv.kind === 'conversation_id') return { index: 'conversation', id: conv.id };
   const from = terms.find((t) => t.kind === 'from');
   if (from && from.kind === 'from') return { index: 'author', userId: userId(from.username) };
-  const mention = terms.find((t) => t.kind === 'mention' || t.kind === 'to');
-  if (mention && (mention.kind === 'mention' || mention.kind === 'to')) return { index: 'mentions', userId: userId(mention.username) };
+  // Only @handle uses the mention index: to: also matches self-replies, which that index leaves out.
+  const mention = terms.find((t) => t.kind === 'mention');
+  if (mention && mention.kind === 'mention') return { index: 'mentions', userId: userId(mention.username) };
   return { index: 'all' };
 }
