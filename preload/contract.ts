@@ -10,6 +10,7 @@ import { contactsEvents, contactsMethods } from './contract/contacts';
 import { strategyEvents, strategyMethods } from './contract/strategy';
 import { channelsMethods } from './contract/channels';
 import { outboxEvents, outboxMethods } from './contract/outbox';
+import { sandboxMethods } from './contract/sandbox';
 
 export * from './contract/core';
 export type * from './contract/app';
@@ -19,6 +20,7 @@ export * from './contract/contacts';
 export * from './contract/strategy';
 export * from './contract/channels';
 export * from './contract/outbox';
+export * from './contract/sandbox';
 export * from './contract/model';
 
 export const methods = {
@@ -29,6 +31,7 @@ export const methods = {
   ...strategyMethods,
   ...channelsMethods,
   ...outboxMethods,
+  ...sandboxMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export const events = {

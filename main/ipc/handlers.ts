@@ -8,6 +8,7 @@ import { contactsHandlers } from './contacts';
 import { strategyHandlers } from './strategy';
 import { channelsHandlers } from './channels';
 import { outboxHandlers } from './outbox';
+import { sandboxHandlers } from './sandbox';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: EngineContext): Handlers {
@@ -19,5 +20,6 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...strategyHandlers(ctx),
     ...channelsHandlers(ctx),
     ...outboxHandlers(ctx),
+    ...sandboxHandlers(ctx),
   };
 }
