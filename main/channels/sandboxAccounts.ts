@@ -9,6 +9,7 @@ import {
   updateChannelAccount,
 } from '../../db/repositories/channelAccounts';
 import type { EngineContext } from '../context';
+import { seedDemoSetup } from '../demo/seed';
 import type { Service } from '../engine';
 import { startSandbox, type SandboxHandle } from '../sandbox';
 import { CredentialVault, type ChannelCredentials } from '../secrets/credentials';
@@ -138,6 +139,7 @@ export class SandboxConnection implements Service {
       url = this.plan.url.replace(/\/+$/, '');
     }
     await provisionSandboxAccounts(this.ctx, url);
+    await seedDemoSetup(this.ctx);
     this.ctx.sandbox = { url };
     this.ctx.log.info('sandbox mode', { url, inProcess: this.handle !== null });
   }
