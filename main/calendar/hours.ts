@@ -1,8 +1,9 @@
 // Operating hours and special days in the business's IANA time zone. Pure: (calendar, instant) -> answer.
 // Wall-clock rules, chosen once and used everywhere:
 //  - A range whose closesAt is at or before opensAt runs past midnight; 24:00 is the next midnight.
-//  - A wall time that does not exist (the spring-forward gap) means the first instant after the gap
-//    (luxon moves it forward); a wall time that happens twice (fall-back) means its first occurrence.
+//  - A wall time that does not exist (the spring-forward gap) is moved forward by the length of the gap
+//    (02:30 -> 03:30, as luxon and java.time do); a wall time that happens twice (fall-back) means its
+//    first occurrence, so a night shift across the fall-back night lasts one real hour longer.
 //  - A yearly special day on 29 February is observed on 28 February in years without a 29th.
 //  - A closed special day closes its whole local date; a special day with hours replaces the weekly
 //    hours of that date. With no weekly hours configured at all, ordinary days count as open all day.
@@ -66,7 +67,14 @@ function wallTime(date: string, hhmm: string, zone: string): number {
   const [h, mi] = hhmm.split(':').map(Number) as [number, number];
   const day = DateTime.fromObject({ year: y, month: mo, day: d }, { zone });
   if (h === 24) return day.plus({ days: 1 }).startOf('day').toMillis();
-  return DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone }).toMillis();
+  const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone });
+  // A wall time that happens twice (clocks going back) means its first occurrence; luxon gives the later.
+  const before = DateTime.fromMillis(dt.toMillis() - 3 * 3_600_000, { zone }).offset;
+  if (before > dt.offset) {
+    const first = DateTime.fromMillis(dt.toMillis() - (before - dt.offset) * 60_000, { zone });
+    if (first.day === d && first.hour === h && first.minute === mi) return first.toMillis();
+  }
+  return dt.toMillis();
 }
 
 function nextDate(date: string, days: number): string {

@@ -11,6 +11,8 @@ export interface CompiledRule {
   hashtags: string[];
   mentions: string[];
   regex: RegExp | null;
+  /** The same pattern without accents, tried on the accent-folded text. */
+  foldedRegex: RegExp | null;
   /** Set when the pattern does not compile; such a rule never matches. */
   regexError: string | null;
 }
@@ -42,6 +44,8 @@ export function compileRule(rule: CompiledRule['rule']): CompiledRule {
     hashtags: rule.match.hashtags.map((h) => strip(h, '#')).filter(Boolean),
     mentions: rule.match.mentions.map((m) => strip(m, '@')).filter(Boolean),
     regex,
+    // Marks only: lower-casing the pattern would turn \D or \W into other classes; flag i covers case.
+    foldedRegex: regex ? compileRegex(rule.match.regex!.normalize('NFKD').replace(/\p{M}+/gu, '')).regex : null,
     regexError: error,
   };
 }
@@ -92,7 +96,7 @@ export function matchRule(c: CompiledRule, subject: RuleSubject): RuleMatchResul
   }
   if (c.regex) {
     // Tested on the text as written and accent-folded, so the pattern is accent-insensitive too.
-    const m = c.regex.exec(subject.text) ?? c.regex.exec(f.folded);
+    const m = c.regex.exec(subject.text) ?? c.regex.exec(f.folded) ?? c.foldedRegex?.exec(f.folded) ?? null;
     if (!m) return fail(`The pattern /${c.regex.source}/ does not match.`);
     reasons.push(`The pattern matches "${m[0].slice(0, 60)}".`);
   }
