@@ -43,11 +43,18 @@ export function mapTwitterError(e: unknown, now: number): ChannelError {
   const { type, title, detail, params } = detailOf(e.data);
   const said = [title, detail, params].filter(Boolean).join(': ') || `HTTP ${status}`;
   if (status === 429 || status === 420 || type === 'usage-capped') {
-    const reset = resetOf(e);
+    // A 429 with calls left in the window is not the window's limit (a second stream connection, a usage
+    // cap): its reset time says nothing about when to try again.
+    const exhausted = e.rateLimit ? e.rateLimit.remaining === 0 || e.rateLimit.day?.remaining === 0 || e.rateLimit.userDay?.remaining === 0 : true;
+    const reset = exhausted ? resetOf(e) : null;
     const until = reset && reset > now ? reset : now + DEFAULT_RATE_WAIT_MS;
     const what = type === 'usage-capped' ? 'X usage cap reached' : type === 'streaming-connection' ? 'X allows one stream connection at a time' : 'X rate limit reached';
+    if (type === 'streaming-connection') {
+      // The previous connection has not been released yet: the stream's own 429 backoff decides.
+      return new ChannelError('rate_limited', `${what}; reconnecting shortly.`, { reason: 'too_many_connections', until: null, status });
+    }
     return new ChannelError('rate_limited', `${what}; waiting until ${new Date(until).toISOString()}.`, {
-      reason: type === 'usage-capped' ? 'usage_capped' : type === 'streaming-connection' ? 'too_many_connections' : 'rate_limited',
+      reason: type === 'usage-capped' ? 'usage_capped' : 'rate_limited',
       until,
       status,
     });

@@ -88,6 +88,8 @@ export class StreamWorker implements ChannelWorker {
         this.log('stream connection failed', failure);
       }
       health.setStreamConnected(session.id, false);
+      // Whatever is posted from now until the next connection is up must come from backfill.
+      if (this.seen !== null) this.backfillNeeded = true;
       if (this.sleeper.isStopped) break;
       attempt++;
       const now = ctx.clock.now();
