@@ -33,7 +33,8 @@
 //   GET|POST /_sandbox/config (partial, deep-merged; see config.ts) ; POST /_sandbox/config/reset
 //   GET|POST /_sandbox/simulator {rate (per minute, 0 stops), seed?, burst?} -> status with counts by category/channel/trait
 //   GET  /_sandbox/state -> counts, brand ids, stream status, requests per route
-//   POST /_sandbox/reset -> clears every message, act, fault, limit and rule; keeps the brand and its credentials
+//   POST /_sandbox/reset -> clears every message, act, fault, limit, stream rule and the simulator; keeps the brand,
+//        its credentials and the configuration (POST /_sandbox/config/reset restores the defaults)
 import { createSandboxServer, type SandboxOptions } from './server';
 
 export type { SandboxOptions } from './server';

@@ -136,7 +136,7 @@ export class Simulator {
   }
 
   private persona(traits: string[]): Persona {
-    if (this.personas.length > 0 && this.rand() < 0.35) {
+    if (this.personas.length > 0 && this.rand() < 0.45) {
       traits.push('returning');
       return this.pick(this.personas);
     }
@@ -173,7 +173,7 @@ export class Simulator {
     switch (channel) {
       case 'x_mention':
       case 'x_dm': {
-        if (p.xUserId && this.rand() < 0.1) {
+        if (p.xUserId && this.rand() < 0.2) {
           // A returning customer who changed handles since last time: same user id, new name on X.
           const handle = `${p.handle.slice(0, 11)}_${Math.floor(this.rand() * 900 + 100)}`;
           if (!ctx.x.userByUsername(handle)) {

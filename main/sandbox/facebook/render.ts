@@ -20,6 +20,9 @@ const DEFAULTS: Record<string, string[]> = {
   person: ['name', 'id'],
 };
 
+/** Graph always returns a node's id, after the requested fields unless it was asked for earlier. */
+const withId = (out: Record<string, unknown>, id: string): Record<string, unknown> => ('id' in out ? out : { ...out, id });
+
 const specsOf = (kind: string, fields: FieldSpec[] | null): FieldSpec[] => fields ?? DEFAULTS[kind]!.map((name) => ({ name, children: null }));
 
 export class GraphRenderer {
@@ -60,7 +63,7 @@ export class GraphRenderer {
       else if (f.name === 'fan_count' || f.name === 'followers_count') out[f.name] = this.ctx.fb.people.size;
       else if (f.name === 'about') out.about = `${p.name} on Facebook (Parley sandbox).`;
     }
-    return { ...out, id: p.id };
+    return withId(out, p.id);
   }
 
   person(p: FbPerson, fields: FieldSpec[] | null): Record<string, unknown> {
@@ -72,7 +75,7 @@ export class GraphRenderer {
       else if (f.name === 'last_name') out.last_name = rest.join(' ');
       else if (f.name === 'profile_pic') out.profile_pic = `https://platform-lookaside.fbsbx.com/platform/profilepic/?psid=${p.id}`;
     }
-    return { ...out, id: p.id };
+    return withId(out, p.id);
   }
 
   post(post: FbPost, fields: FieldSpec[] | null): Record<string, unknown> {
@@ -121,11 +124,9 @@ export class GraphRenderer {
         case 'reactions':
           out[f.name] = this.likesEdge(post.id, post.likes, f);
           break;
-        case 'shares':
-          break;
       }
     }
-    return out;
+    return withId(out, post.id);
   }
 
   comment(c: FbComment, fields: FieldSpec[] | null): Record<string, unknown> {
@@ -195,7 +196,7 @@ export class GraphRenderer {
           break;
       }
     }
-    return out;
+    return withId(out, c.id);
   }
 
   commentsEdge(objectId: string, ids: readonly string[], spec: FieldSpec): PageOut<Record<string, unknown>> & { summary?: unknown } {
@@ -277,7 +278,7 @@ export class GraphRenderer {
           break;
       }
     }
-    return out;
+    return withId(out, c.id);
   }
 
   messagesEdge(c: FbConversation, spec: FieldSpec): PageOut<Record<string, unknown>> {
@@ -315,6 +316,6 @@ export class GraphRenderer {
           break;
       }
     }
-    return out;
+    return withId(out, m.id);
   }
 }
