@@ -1,5 +1,6 @@
 // Contacts and their identities on each network. A contact is found by (network, network user id),
 // never by handle alone; handles change and are kept as history. Merging moves everything, deletes nothing.
+import { sql } from 'kysely';
 import type { DB } from '../connection';
 import type { ChannelKind, InteractionState, Network } from '../schema';
 
@@ -177,24 +178,25 @@ export async function contactTimeline(db: DB, contactId: number, page: { before?
 
 /** Contacts whose name, e-mail, phone or any handle (current or past) contains the text. */
 export async function findContactsByText(db: DB, text: string, limit: number): Promise<number[]> {
-  // % and _ are LIKE wildcards; a person searching for them means nothing special, so they are dropped.
-  const like = `%${text.replace(/[%_]/g, '')}%`;
+  // LIKE with '!' as escape, so % and _ (common in handles) are matched literally.
+  const pattern = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  const like = (col: string) => sql<boolean>`${sql.ref(col)} like ${pattern} escape '!'`;
   const rows = await db
     .selectFrom('contact as c')
     .select('c.id')
     .where('c.merged_into_id', 'is', null)
     .where((eb) =>
       eb.or([
-        eb('c.display_name', 'like', like),
-        eb('c.email', 'like', like),
-        eb('c.phone', 'like', like),
+        like('c.display_name'),
+        like('c.email'),
+        like('c.phone'),
         eb.exists(
           eb
             .selectFrom('contact_identity as i')
             .leftJoin('contact_handle_history as h', 'h.identity_id', 'i.id')
             .select('i.id')
             .whereRef('i.contact_id', '=', 'c.id')
-            .where((x) => x.or([x('i.handle', 'like', like), x('i.display_name', 'like', like), x('h.handle', 'like', like), x('i.network_user_id', '=', text)])),
+            .where((x) => x.or([like('i.handle'), like('i.display_name'), like('h.handle'), x('i.network_user_id', '=', text)])),
         ),
       ]),
     )
