@@ -1,7 +1,7 @@
 // The customer simulator: the same seed gives the same customers saying the same things on the same
 // channels; the mix covers every category, channel and trait; what it writes is readable through the APIs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, waitFor, type Harness } from './harness';
+import { ControlError, startHarness, waitFor, type Harness } from './harness';
 
 interface Status {
   running: boolean;
@@ -70,6 +70,11 @@ describe('the customer simulator', () => {
     await waitFor(async () => (await a.control.get<Status>('/_sandbox/simulator')).generated >= before + 5, 'five simulated messages');
     const stopped = await a.control.post<Status>('/_sandbox/simulator', { rate: 0 });
     expect(stopped.running).toBe(false);
-    expect((await a.control.post<{ error: unknown }>('/_sandbox/simulator', { rate: -1 }).catch((e: { status: number }) => e)).status).toBe(400);
+    const refused = await a.control.post('/_sandbox/simulator', { rate: -1 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ControlError);
+    expect((refused as ControlError).status).toBe(400);
   });
 });

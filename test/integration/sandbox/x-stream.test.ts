@@ -79,7 +79,7 @@ describe('rules', () => {
     const temp = listed.data.find((r) => r.value === 'temporary rule')!;
     const deleted = await app.v2.updateStreamRules({ delete: { ids: [temp.id] } });
     expect(deleted.meta.summary).toEqual({ deleted: 1, not_deleted: 0 });
-    expect((await app.v2.streamRules({ ids: [temp.id] })).meta.result_count).toBe(0);
+    expect((await app.v2.streamRules({ ids: temp.id })).meta.result_count).toBe(0);
   });
 
   it('are app-only: a user token gets 403', async () => {
