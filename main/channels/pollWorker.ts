@@ -26,16 +26,21 @@ const RESERVE = 2;
 
 /**
  * The earliest next poll that keeps within what the network says is left in its window: spread the
- * remaining calls over the time to the reset, and wait for the reset when only the reserve is left.
+ * remaining calls over the time to the reset, and wait for the reset when only the reserve is left
+ * (`exhausted`: the account is, in effect, rate-limited until then).
  */
-export function pacedUntil(quota: QuotaEntry[], now: number): number {
-  let t = 0;
+export function pacedUntil(quota: QuotaEntry[], now: number): { at: number; exhausted: boolean } {
+  let at = 0;
+  let exhausted = false;
   for (const q of quota) {
     if (q.remaining === null || q.resetsAt === null || q.resetsAt <= now) continue;
-    if (q.remaining <= RESERVE) t = Math.max(t, q.resetsAt);
-    else t = Math.max(t, now + Math.floor((q.resetsAt - now) / (q.remaining - RESERVE)));
+    // One call left beyond the reserve would be spread over the whole window: that is waiting for the reset too.
+    if (q.remaining <= RESERVE + 1) {
+      exhausted = true;
+      at = Math.max(at, q.resetsAt);
+    } else at = Math.max(at, now + Math.floor((q.resetsAt - now) / (q.remaining - RESERVE)));
   }
-  return t;
+  return { at, exhausted };
 }
 
 export class PollWorker implements ChannelWorker {
@@ -90,8 +95,13 @@ export class PollWorker implements ChannelWorker {
         failures = 0;
         const interval = pollIntervalMs(settings(), this.feed.interval, this.session.account.isSandbox) * (this.feed.slowdown?.() ?? 1);
         const at = ctx.clock.now();
-        next = Math.max(at + interval, pacedUntil(r && r.quota ? r.quota : [], at));
-        health.report(id, this.feed.name, { type: 'ok', nextPollAt: next, ...(r && r.quota ? { quota: r.quota } : {}) });
+        const quota = r && r.quota ? r.quota : [];
+        const paced = pacedUntil(quota, at);
+        next = Math.max(at + interval, paced.at);
+        health.report(id, this.feed.name, { type: 'ok', nextPollAt: next, quota });
+        if (paced.exhausted && paced.at > at + interval) {
+          health.report(id, this.feed.name, { type: 'rate_limited', until: paced.at, detail: 'the window\'s calls are used up; waiting for it to reset', quota });
+        }
       } catch (e) {
         const ce = asChannelError(e);
         const at = ctx.clock.now();
