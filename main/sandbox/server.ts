@@ -146,6 +146,9 @@ export function createSandboxServer(options: SandboxOptions = {}): SandboxServer
     },
   });
 
+  /** X answers outside any route still carry rate-limit headers, as every X response does. */
+  const xAnswer = (r: Reply): Reply => ({ ...r, headers: { ...ctx.xLimits.hit(null, 'app', 'unrouted', false).headers, ...r.headers } });
+
   async function dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
@@ -159,7 +162,7 @@ export function createSandboxServer(options: SandboxOptions = {}): SandboxServer
     let reply: Reply | typeof HANDLED;
     if (body === 'invalid') {
       reply = isX
-        ? invalidRequest([{ parameter: 'body', value: raw.slice(0, 40), message: 'Request body is not valid JSON.' }])
+        ? xAnswer(invalidRequest([{ parameter: 'body', value: raw.slice(0, 40), message: 'Request body is not valid JSON.' }]))
         : isControl
           ? json(400, { error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } })
           : graphError({ message: '(#100) The request body is not valid JSON', code: 100 });
@@ -167,7 +170,7 @@ export function createSandboxServer(options: SandboxOptions = {}): SandboxServer
       reply = isControl
         ? json(404, { error: { code: 'not_found', message: `${method} ${url.pathname} is not part of the control API.` } })
         : isX
-          ? notFoundRoute()
+          ? xAnswer(notFoundRoute())
           : unknownPath(path).reply;
     } else {
       const sreq: SandboxRequest = { method, url, path, query: url.searchParams, headers: req.headers, body, rawBody: raw, params: match.params, req, res };

@@ -30,9 +30,8 @@ export interface Tweet {
   mentions: Array<MentionEntity & { id: string | null }>;
   hashtags: HashtagEntity[];
   lang: string;
-  /** Lower-cased text and its tokens, computed once for search and stream rules. */
-  lowered: string;
-  tokens: string[];
+  /** Lower-cased text and its tokens for search and stream rules; computed on first match (see searchable()). */
+  searchCache: { lowered: string; tokens: string[] } | null;
   deleted: boolean;
   likeCount: number;
   retweetCount: number;
@@ -50,6 +49,11 @@ export interface DmEvent {
 }
 
 export type TweetListener = (tweet: Tweet) => void;
+
+/** The Tweet's text as search sees it, tokenized once and kept. */
+export function searchable(tweet: Tweet): { lowered: string; tokens: string[] } {
+  return (tweet.searchCache ??= { lowered: tweet.text.toLowerCase(), tokens: tokenize(tweet.text) });
+}
 
 export function dmConversationId(a: string, b: string): string {
   return compareIds(a, b) <= 0 ? `${a}-${b}` : `${b}-${a}`;
@@ -148,8 +152,7 @@ export class XState {
       mentions: mentions.map((m) => ({ ...m, id: this.userByUsername(m.username)?.id ?? null })),
       hashtags,
       lang: input.lang ?? guessLang(input.text),
-      lowered: input.text.toLowerCase(),
-      tokens: tokenize(input.text),
+      searchCache: null,
       deleted: false,
       likeCount: 0,
       retweetCount: 0,

@@ -1,7 +1,7 @@
 // The X search/rule language subset Parley needs: keywords, "exact phrases", OR, parentheses, negation,
 // @mentions, #hashtags and the operators from:, to:, conversation_id:, in_reply_to_tweet_id:, is:reply,
 // is:retweet, is:quote, has:mentions, has:hashtags, lang:. One parser serves recent search and stream rules.
-import type { Tweet, XState } from '../state/x';
+import { searchable, type Tweet, type XState } from '../state/x';
 import { containsKeyword, containsPhrase } from '../state/text';
 
 export type Term =
@@ -150,9 +150,11 @@ function userMatches(x: XState, userId: string | null, username: string): boolea
 function matchTerm(t: Term, tweet: Tweet, x: XState): boolean {
   switch (t.kind) {
     case 'keyword':
-      return containsKeyword(tweet.text, tweet.tokens, t.value);
-    case 'phrase':
-      return containsPhrase(tweet.tokens, tweet.lowered, t.value);
+      return containsKeyword(tweet.text, searchable(tweet).tokens, t.value);
+    case 'phrase': {
+      const s = searchable(tweet);
+      return containsPhrase(s.tokens, s.lowered, t.value);
+    }
     case 'from':
       return userMatches(x, tweet.authorId, t.username);
     case 'to':

@@ -153,3 +153,39 @@ describe('clock, config, faults, outbound, state and reset', () => {
     expect((await h.control.get<{ x: { duplicate_window_ms: number } }>('/_sandbox/config')).x.duplicate_window_ms).toBe(86_400_000);
   });
 });
+
+describe('startSandbox options', () => {
+  it('starts its clock at `now`, mints snowflakes from it, and builds paging links on publicBaseUrl', async () => {
+    const start = Date.parse('2030-03-01T09:00:00.000Z');
+    const other = await startHarness({ now: start, publicBaseUrl: 'http://sandbox.example:4790/' });
+    try {
+      expect(other.sandbox.clock.now()).toBeGreaterThanOrEqual(start);
+      expect(other.sandbox.clock.now()).toBeLessThan(start + 60_000);
+      const a = await other.control.mention('snow_a', 'first');
+      const b = await other.control.mention('snow_b', 'second');
+      expect(BigInt(b.id)).toBeGreaterThan(BigInt(a.id));
+      // Snowflake: ((ms - 1288834974657) << 22)
+      const minted = Number((BigInt(a.id) >> 22n) + 1288834974657n);
+      expect(minted).toBeGreaterThanOrEqual(start);
+      expect(minted).toBeLessThan(start + 60_000);
+      other.sandbox.clock.advance(3_600_000);
+      const c = await other.control.mention('snow_c', 'an hour later');
+      expect(Number((BigInt(c.id) >> 22n) + 1288834974657n)).toBeGreaterThanOrEqual(start + 3_600_000);
+
+      for (let i = 0; i < 3; i++) await other.control.visitorPost(`Linker ${i}`, `post ${i}`);
+      const page = await other.graph().get<{ paging: { next: string } }>(`${other.fb.page_id}/feed`, { limit: 1 });
+      expect(page.data.paging.next).toMatch(/^http:\/\/sandbox\.example:4790\/v23\.0\/101457812431751\/feed\?/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers an unknown X path with a 404 problem that still carries rate-limit headers', async () => {
+    const res = await fetch(`${h.sandbox.url}/2/not/a/thing`, { headers: { authorization: `Bearer ${h.x.app_bearer_token}` } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-rate-limit-limit')).toBeTruthy();
+    expect(((await res.json()) as { type: string }).type).toBe('about:blank');
+    const graph = await fetch(`${h.sandbox.url}/v23.0/${h.fb.page_id}/nothing?access_token=${encodeURIComponent(h.fb.page_access_token)}`);
+    expect(((await graph.json()) as { error: { code: number } }).error.code).toBe(2500);
+  });
+});
