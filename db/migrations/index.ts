@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { MigrationContext } from './context';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_report_indexes';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
   up: (db: Kysely<any>, ctx: MigrationContext) => Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', up: m0001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', up: m0001.up },
+  { version: 2, name: 'report_indexes', up: m0002.up },
+];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;
