@@ -91,7 +91,7 @@ export function AccountCard({ account, onChanged, autoTest = false }: { account:
           </div>
           <div>
             <dt className="muted">Last successful check</dt>
-            <dd data-testid="last-poll">{account.lastPollAt ? relativeTime(account.lastPollAt, now) : 'Not yet'}</dd>
+            <dd data-testid="last-poll">{account.lastPollAt ? relativeTime(account.lastPollAt, Math.max(now, account.lastPollAt)) : 'Not yet'}</dd>
           </div>
           <div>
             <dt className="muted">Next check</dt>
