@@ -11,6 +11,8 @@ import { strategyEvents, strategyMethods } from './contract/strategy';
 import { channelsMethods } from './contract/channels';
 import { outboxEvents, outboxMethods } from './contract/outbox';
 import { sandboxMethods } from './contract/sandbox';
+import { configTransferMethods } from './contract/configTransfer';
+import { auditMethods } from './contract/audit';
 
 export * from './contract/core';
 export type * from './contract/app';
@@ -21,6 +23,8 @@ export * from './contract/strategy';
 export * from './contract/channels';
 export * from './contract/outbox';
 export * from './contract/sandbox';
+export * from './contract/configTransfer';
+export * from './contract/audit';
 export * from './contract/model';
 
 export const methods = {
@@ -32,6 +36,8 @@ export const methods = {
   ...channelsMethods,
   ...outboxMethods,
   ...sandboxMethods,
+  ...configTransferMethods,
+  ...auditMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export const events = {

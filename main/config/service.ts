@@ -109,6 +109,12 @@ export class ConfigService {
     return result;
   }
 
+  /** A change spanning several parts (a configuration import): one transaction with its audit rows, one
+   *  reload, one notification. The caller validates; `fn` writes through the repositories. */
+  async changeMany<T>(actor: string, parts: ConfigPart[], fn: (trx: DB, now: number, audit: (action: string, entity: string, entityId: unknown, before: unknown, after: unknown) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.change(actor, parts, fn);
+  }
+
   // ---- skills and groups -------------------------------------------------------------------------
 
   async createSkill(input: unknown, actor: string): Promise<Skill> {

@@ -9,6 +9,8 @@ import { strategyHandlers } from './strategy';
 import { channelsHandlers } from './channels';
 import { outboxHandlers } from './outbox';
 import { sandboxHandlers } from './sandbox';
+import { configTransferHandlers } from './configTransfer';
+import { auditHandlers } from './audit';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: EngineContext): Handlers {
@@ -21,5 +23,7 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...channelsHandlers(ctx),
     ...outboxHandlers(ctx),
     ...sandboxHandlers(ctx),
+    ...configTransferHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }
