@@ -11,6 +11,7 @@ export interface IdentityRow {
   handle: string | null;
   display_name: string | null;
   avatar_url: string | null;
+  last_seen_at: number;
 }
 
 export interface NewInteractionRow {
@@ -66,7 +67,7 @@ function prepare(db: BetterSqlite3.Database) {
   return {
     findMessage: db.prepare(`select id from message where network = ? and network_message_id = ?`).pluck(),
     findOutboxResult: db.prepare(`select id from outbox_item where account_id = ? and result_network_id = ? limit 1`).pluck(),
-    findIdentity: db.prepare(`select id, contact_id, handle, display_name, avatar_url from contact_identity where network = ? and network_user_id = ?`),
+    findIdentity: db.prepare(`select id, contact_id, handle, display_name, avatar_url, last_seen_at from contact_identity where network = ? and network_user_id = ?`),
     insertContact: db.prepare(`insert into contact (display_name, email, phone, notes, avatar_url, merged_into_id, created_at, updated_at) values (?, null, null, '', ?, null, ?, ?)`),
     insertIdentity: db.prepare(
       `insert into contact_identity (contact_id, network, network_user_id, handle, display_name, avatar_url, first_seen_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -145,14 +146,20 @@ export class IngestStore {
     return { contactId, identityId };
   }
 
-  /** Keeps the identity current; a new handle closes the old history row and opens a new one. */
+  /** Keeps the identity current; a new handle closes the old history row and opens a new one. Nothing is
+   *  written when nothing changed and the identity was seen within the last hour (a chatty contact). */
   updateIdentity(identity: IdentityRow, seen: { handle: string | null; displayName: string | null; avatarUrl: string | null; now: number }): boolean {
     const handleChanged = seen.handle != null && seen.handle !== identity.handle;
     if (handleChanged) {
       this.s.closeHandle.run(seen.now, identity.id);
       this.s.insertHandle.run(identity.id, seen.handle, seen.displayName ?? identity.display_name, seen.now);
     }
-    this.s.updateIdentity.run(seen.handle ?? identity.handle, seen.displayName ?? identity.display_name, seen.avatarUrl ?? identity.avatar_url, seen.now, identity.id);
+    const changed =
+      handleChanged ||
+      (seen.displayName != null && seen.displayName !== identity.display_name) ||
+      (seen.avatarUrl != null && seen.avatarUrl !== identity.avatar_url) ||
+      seen.now - identity.last_seen_at > 3_600_000;
+    if (changed) this.s.updateIdentity.run(seen.handle ?? identity.handle, seen.displayName ?? identity.display_name, seen.avatarUrl ?? identity.avatar_url, seen.now, identity.id);
     return handleChanged;
   }
 

@@ -137,3 +137,32 @@ export function formatOpensAt(cal: Pick<Calendar, 'timeZone'>, at: number, local
   const dt = DateTime.fromMillis(at, { zone: cal.timeZone }).setLocale(locale);
   return `${dt.toFormat('cccc d LLLL')} at ${dt.toFormat('HH:mm')} (${dt.offsetNameShort ?? dt.toFormat('ZZ')})`;
 }
+
+export interface CalendarMoment {
+  date: string;
+  special: SpecialDay | null;
+  open: boolean;
+  /** Next opening when closed (null when open, or when it never opens within a year). */
+  opensAt: number | null;
+}
+
+// Time-zone arithmetic is the costly part of a decision, and a batch decides many messages at the same
+// instant; calendars are immutable, so the answer for (calendar, instant) is kept for a while.
+const moments = new WeakMap<Calendar, Map<number, CalendarMoment>>();
+
+/** Everything the strategy asks the calendar about one instant. */
+export function calendarMoment(cal: Calendar, at: number): CalendarMoment {
+  let cache = moments.get(cal);
+  if (!cache) {
+    cache = new Map();
+    moments.set(cal, cache);
+  }
+  const hit = cache.get(at);
+  if (hit) return hit;
+  const date = localDate(cal, at);
+  const open = isOpen(cal, at);
+  const m: CalendarMoment = { date, special: specialDayOn(cal, date), open, opensAt: open ? null : nextOpening(cal, at) };
+  if (cache.size >= 256) cache.clear();
+  cache.set(at, m);
+  return m;
+}

@@ -127,7 +127,7 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
             identityName: item.author.displayName, avatarUrl: item.author.avatarUrl, now,
           });
           contactId = created.contactId;
-          identity = { id: created.identityId, contact_id: contactId, handle: item.author.handle, display_name: item.author.displayName, avatar_url: item.author.avatarUrl };
+          identity = { id: created.identityId, contact_id: contactId, handle: item.author.handle, display_name: item.author.displayName, avatar_url: item.author.avatarUrl, last_seen_at: now };
           contactLine = contactStep({ step: 'contact', outcome: 'created', detail: `New contact ${fallbackName(item)} from ${item.network === 'x' ? 'X' : 'Facebook'} user id ${item.author.networkUserId}.` });
         } else {
           contactId = identity.contact_id;
@@ -157,7 +157,7 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
         // A new interaction: the strategy decides, then everything it decided is written here.
         const decision: Decision = decide(
           { network: item.network, channelKind: item.channelKind, text: item.text, at: now, networkMessageId: item.networkMessageId, brand: account.name },
-          { name: identity.display_name ?? fallbackName(item), handle: identity.handle, lastAutoMessageAt: store.lastAutoMessageAt(contactId) },
+          { name: identity.display_name ?? fallbackName(item), handle: identity.handle, lastAutoMessageAt: () => store.lastAutoMessageAt(contactId) },
           snapshot,
           (t, k) => routing.probe(t, k),
         );

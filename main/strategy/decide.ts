@@ -2,7 +2,7 @@
 // Order (issue 5 §6): keyword rules -> emergency -> special day -> operating hours -> route; de-duplication
 // and the contact step happen before, in ingest, and are prepended to the path there.
 import { publicKinds, type ChannelKind, type Network, type Template, type Visibility } from '../../preload/contract/model';
-import { formatOpensAt, isOpen, localDate, nextOpening, specialDayOn } from '../calendar/hours';
+import { calendarMoment, formatOpensAt } from '../calendar/hours';
 import { describeEmergency, emergencyApplies } from '../calendar/emergency';
 import { judgeSentiment } from '../sentiment/positive';
 import { firstMatchingRule } from './rules';
@@ -79,11 +79,9 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
   if (emergencyOn) {
     availabilityMessage = { kind: 'emergency', source: 'emergency', visibility: visibilityFor('emergency'), ownText: cfg.emergency.message.trim() || null };
   }
-  const date = localDate(cfg.calendar, at);
-  const special = specialDayOn(cfg.calendar, date);
-  const open = isOpen(cfg.calendar, at);
+  const { date, special, open, opensAt: next } = calendarMoment(cfg.calendar, at);
   if (!open) {
-    opensAt = nextOpening(cfg.calendar, at);
+    opensAt = next;
     values.opens_at = opensAt == null ? undefined : formatOpensAt(cfg.calendar, opensAt);
   }
   if (special) values.special_day = special.name;
@@ -199,9 +197,10 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
       if (autoOutcome === 'auto_reply') autoOutcome = state === 'auto_handled' ? 'auto_reply' : null;
     } else {
       const throttleMs = settings.autoMessageThrottleMinutes * 60_000;
-      if (throttleMs > 0 && contact.lastAutoMessageAt != null && at - contact.lastAutoMessageAt < throttleMs) {
+      const last = throttleMs > 0 ? (typeof contact.lastAutoMessageAt === 'function' ? contact.lastAutoMessageAt() : contact.lastAutoMessageAt) : null;
+      if (last != null && at - last < throttleMs) {
         autoMessage.suppressedBy = 'throttle';
-        step('throttle', 'held back', `This contact got an automatic message ${Math.round((at - contact.lastAutoMessageAt) / 60_000)} min ago; at most one per ${settings.autoMessageThrottleMinutes} min.`);
+        step('throttle', 'held back', `This contact got an automatic message ${Math.round((at - last) / 60_000)} min ago; at most one per ${settings.autoMessageThrottleMinutes} min.`);
       } else step('throttle', 'sent', `${draft.visibility === 'public' ? 'Public' : 'Private'} ${draft.kind.replace('_', ' ')} message: "${autoMessage.text}"`);
     }
   }

@@ -29,8 +29,9 @@ export interface StrategyMessage {
 export interface StrategyContact {
   name: string | null;
   handle: string | null;
-  /** When Parley last sent this contact an automatic message (throttle). */
-  lastAutoMessageAt: number | null;
+  /** When Parley last sent this contact an automatic message (throttle); a function when it is costly to
+   *  find out, so it is asked only when there is a message to hold back. */
+  lastAutoMessageAt: number | null | (() => number | null);
 }
 
 export interface RouteTarget {

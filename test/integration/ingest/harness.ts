@@ -51,7 +51,12 @@ export async function startBrain(options: { now?: number; dir?: string } = {}): 
     config,
     routing,
   };
-  const accounts = { x: await addAccount(ctx, 'x', 'Parley Coffee', '1000', 'parleycoffee'), facebook: await addAccount(ctx, 'facebook', 'Parley Coffee', 'page-1', null) };
+  // A folder opened again (a restart) keeps its accounts.
+  const existing = await ctx.db.selectFrom('channel_account').select(['id', 'network']).orderBy('id').execute();
+  const accounts = {
+    x: existing.find((a) => a.network === 'x')?.id ?? (await addAccount(ctx, 'x', 'Parley Coffee', '1000', 'parleycoffee')),
+    facebook: existing.find((a) => a.network === 'facebook')?.id ?? (await addAccount(ctx, 'facebook', 'Parley Coffee', 'page-1', null)),
+  };
   await config.setTimeZone('Europe/Berlin', 'test');
   await routing.start();
   return {
