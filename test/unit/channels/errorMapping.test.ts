@@ -74,7 +74,7 @@ describe('X errors', () => {
 
   it('maps 5xx, network failures and cut-off answers to retryable', () => {
     expect(mapTwitterError(xError(503, { title: 'Service Unavailable', type: 'about:blank' }), now)).toMatchObject({ kind: 'retryable', reason: 'server_error' });
-    const req = new ApiRequestError('Request failed.', { request: {} as never, requestError: new Error('socket hang up') });
+    const req = new ApiRequestError('Request failed.', { request: {} as never, error: new Error('socket hang up') });
     expect(mapTwitterError(req, now)).toMatchObject({ kind: 'retryable', reason: 'network' });
     const partial = new ApiPartialResponseError('cut', { request: {} as never, response: {} as never, responseError: new Error('aborted'), rawContent: '{"da' });
     expect(mapTwitterError(partial, now)).toMatchObject({ kind: 'retryable', reason: 'network' });
