@@ -118,7 +118,13 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
     autoOutcome = availabilityMessage.kind as 'emergency' | 'special_day' | 'closed';
     const queue = settings.queueAfterAutoMessage[msg.network];
     if (!queue) state = 'auto_handled';
-    if (ruleReply) step('auto_reply', 'skipped', `The rule's reply gives way to the ${availabilityMessage.kind.replace('_', ' ')} message (one automatic message per post).`);
+    step(
+      'auto_reply',
+      'skipped',
+      ruleReply
+        ? `The rule's reply gives way to the ${availabilityMessage.kind.replace('_', ' ')} message (one automatic message per post).`
+        : `The ${availabilityMessage.kind.replace('_', ' ')} message is the automatic message for this post.`,
+    );
   } else if (ruleReply) {
     draft = { kind: 'auto_reply', source: 'rule', visibility: ruleReply.visibility, ownText: null, templateId: ruleReply.templateId };
     autoOutcome = 'auto_reply';
