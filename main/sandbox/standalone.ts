@@ -1,7 +1,5 @@
 // `npm run sandbox -- --port N [--simulate RATE] [--seed N] [--keep-alive MS] [--public-url URL]`: the sandbox
 // on its own, so an app (or several restarts of one) can use it across process lifetimes.
-import { startSandbox } from './index';
-
 const usage = `Usage: npm run sandbox -- [--port N] [--simulate RATE] [--seed N] [--keep-alive MS] [--public-url URL]
   --port N          port on 127.0.0.1 (0 = any free port; default 0)
   --simulate RATE   simulated customer messages per minute (default 0 = off)
@@ -71,6 +69,8 @@ function parse(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
+  // Loaded after the flags are checked, so a usage error answers at once.
+  const { startSandbox } = await import('./index');
   const sandbox = await startSandbox({ port: args.port, keepAliveMs: args.keepAliveMs, publicBaseUrl: args.publicUrl });
   if (args.simulate > 0) {
     // Through the control API, like every other client of the simulator.
@@ -81,15 +81,16 @@ async function main(): Promise<void> {
     });
     if (!res.ok) throw new Error(`the simulator did not start: ${await res.text()}`);
   }
-  process.stdout.write(`Parley sandbox: ${sandbox.url}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     void sandbox.close().then(() => process.exit(0));
   };
+  // Before the ready line: whoever reads it may signal us at once.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.write(`Parley sandbox: ${sandbox.url}\n`);
 }
 
 main().catch((e: unknown) => {

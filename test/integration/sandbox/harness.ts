@@ -145,19 +145,28 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
   };
 }
 
-/** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5_000): Promise<T> {
+/**
+ * Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. The deadline
+ * is a guard against hangs, not a speed requirement: it is generous, and the probe gets one last look after
+ * it passes (a long synchronous step, such as compiling a schema, can hold back the events it waits for).
+ */
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      await new Promise((r) => setImmediate(r));
+      const last = await probe();
+      if (last !== undefined && last !== false) return last;
+      throw new Error(`timed out waiting for ${what}`);
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
 }
 
 /** Resolves with the first emission of `event` (with its arguments), or rejects after `timeoutMs`. */
-export function nextEvent<T = unknown>(emitter: { once(e: string, l: (...a: unknown[]) => void): unknown }, event: string, timeoutMs = 5_000): Promise<T> {
+export function nextEvent<T = unknown>(emitter: { once(e: string, l: (...a: unknown[]) => void): unknown }, event: string, timeoutMs = 20_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for "${event}"`)), timeoutMs);
     emitter.once(event, (arg: unknown) => {

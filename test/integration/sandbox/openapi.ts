@@ -90,6 +90,15 @@ export class OpenApiValidator {
     return v;
   }
 
+  /** Compiles the schema for a response ahead of time (compiling is slow and would stall a live stream). */
+  warm(method: string, pathname: string, status: number, contentType: string): void {
+    const op = this.operationFor(method, pathname);
+    if (!op) throw new Error(`no operation for ${method} ${pathname}`);
+    const code = String(status) in op.responses ? String(status) : 'default';
+    const media = contentType.split(';')[0]!.trim();
+    this.validator(`/paths/${op.template.replaceAll('~', '~0').replaceAll('/', '~1')}/${op.method.toLowerCase()}/responses/${code}/content/${media.replaceAll('/', '~1')}/schema`);
+  }
+
   /** Checks one response body; returns the record (also kept in `records`). */
   check(method: string, pathname: string, status: number, contentType: string, body: unknown): ValidationRecord {
     const rec: ValidationRecord = { method, path: pathname, status, contentType, operation: null, ok: false, errors: '' };

@@ -1,14 +1,27 @@
 // `npm run sandbox -- --port N [--simulate RATE]`: the standalone process prints exactly one ready line,
 // serves the control API and both networks, runs the simulator, refuses bad flags and stops on SIGTERM.
+// The entry is bundled with esbuild once (as scripts/build.mjs does for dist/main/sandbox.cjs) and run by node.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/tempDir';
 
 const root = path.resolve(__dirname, '../../..');
 const children: ChildProcessWithoutNullStreams[] = [];
+let tmp: ReturnType<typeof tempDir>;
+let entry: string;
+
+beforeAll(async () => {
+  tmp = tempDir('parley-sandbox-cli-');
+  entry = path.join(tmp.dir, 'sandbox.cjs');
+  await build({ entryPoints: [path.join(root, 'main/sandbox/standalone.ts')], outfile: entry, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+});
+
+afterAll(() => tmp.cleanup());
 
 function start(args: string[]): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/sandbox/standalone.ts', ...args], { cwd: root, env: { ...process.env } });
+  const child = spawn(process.execPath, [entry, ...args], { cwd: root, env: { ...process.env } });
   children.push(child);
   return child;
 }

@@ -25,7 +25,7 @@ async function connect(params: Record<string, unknown> = {}): Promise<{ stream: 
   const items: TweetV2SingleStreamResult[] = [];
   stream.on(ETwitterStreamEvent.Data, (d: TweetV2SingleStreamResult) => items.push(d));
   open.push(stream);
-  await stream.connect({ autoReconnect: true, autoReconnectRetries: 'unlimited', keepAliveTimeout: 600, nextRetryTimeout: () => 25 });
+  await stream.connect({ autoReconnect: true, autoReconnectRetries: 'unlimited', keepAliveTimeout: 2_000, nextRetryTimeout: () => 25 });
   return { stream, items };
 }
 
@@ -35,6 +35,8 @@ const serverSeesNoStream = () =>
 beforeAll(async () => {
   h = await startHarness({ keepAliveMs: 40 });
   app = h.appClient();
+  h.validator.warm('GET', '/2/tweets/search/stream', 200, 'application/json');
+  h.validator.warm('GET', '/2/tweets/search/stream', 429, 'application/problem+json');
 });
 
 afterEach(async () => {
