@@ -48,7 +48,8 @@ const toView = (r: Row): EngagementView => ({
   messageId: r.message_id,
   kind: r.kind,
   automatic: r.automatic === 1,
-  state: r.state,
+  // An approved act the outbox has sent is done.
+  state: r.state === 'approved' && r.outbox_state === 'sent' ? 'done' : r.state,
   score: r.score,
   decidedBy: r.decided_by,
   createdAt: r.created_at,

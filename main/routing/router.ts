@@ -55,7 +55,10 @@ export const emptyLoad = (): Record<ChannelKind, number> => ({ mention: 0, dm: 0
 export class Router {
   readonly agents = new Map<number, AgentState>();
   private readonly queues = new Map<string, Heap<QueueEntry>>(); // `${kind}|${requirement}`
-  private readonly keysByKind = new Map<ChannelKind, Set<string>>();
+  // Which queues exist, by what they require, so an agent looks only at the queues it could serve.
+  private readonly anyQueue = new Map<ChannelKind, string>();
+  private readonly groupQueues = new Map<ChannelKind, Map<number, string>>();
+  private readonly skillQueues = new Map<ChannelKind, Map<number, Map<number, string>>>(); // skill -> min level -> key
   private readonly queued = new Map<number, QueueEntry>();
   private readonly assigned = new Map<number, { agentId: number; kind: ChannelKind }>();
 
@@ -130,9 +133,17 @@ export class Router {
     if (!heap) {
       heap = new Heap(before);
       this.queues.set(key, heap);
-      const keys = this.keysByKind.get(e.kind) ?? new Set();
-      keys.add(key);
-      this.keysByKind.set(e.kind, keys);
+      if (e.skillId != null) {
+        const bySkill = this.skillQueues.get(e.kind) ?? new Map<number, Map<number, string>>();
+        const byLevel = bySkill.get(e.skillId) ?? new Map<number, string>();
+        byLevel.set(e.minLevel ?? 1, key);
+        bySkill.set(e.skillId, byLevel);
+        this.skillQueues.set(e.kind, bySkill);
+      } else if (e.groupId != null) {
+        const byGroup = this.groupQueues.get(e.kind) ?? new Map<number, string>();
+        byGroup.set(e.groupId, key);
+        this.groupQueues.set(e.kind, byGroup);
+      } else this.anyQueue.set(e.kind, key);
     }
     heap.push(e);
     this.queued.set(e.interactionId, e);
@@ -189,6 +200,30 @@ export class Router {
     }
   }
 
+  /** The best queued interaction this agent could take now, looking only at queues it qualifies for. */
+  private bestFor(agent: AgentState): QueueEntry | undefined {
+    let best: QueueEntry | undefined;
+    const consider = (key: string | undefined) => {
+      if (!key) return;
+      const h = this.head(key);
+      if (h && (!best || before(h, best))) best = h;
+    };
+    for (const kind of channelKinds) {
+      if (agent.load[kind] >= agent.capacity[kind]) continue;
+      consider(this.anyQueue.get(kind));
+      const groups = this.groupQueues.get(kind);
+      if (groups) for (const g of agent.groups) consider(groups.get(g));
+      const skills = this.skillQueues.get(kind);
+      if (skills) {
+        for (const [skillId, level] of agent.skills) {
+          const byLevel = skills.get(skillId);
+          if (byLevel) for (const [minLevel, key] of byLevel) if (minLevel <= level) consider(key);
+        }
+      }
+    }
+    return best;
+  }
+
   /** Gives an able agent queued work until they are full or nothing fits. */
   drainFor(agentId: number, now: number): Assignment[] {
     const agent = this.agents.get(agentId);
@@ -196,14 +231,7 @@ export class Router {
     if (!agent) return out;
     for (;;) {
       if (!this.isAble(agent)) return out;
-      let best: QueueEntry | undefined;
-      for (const kind of channelKinds) {
-        if (agent.load[kind] >= agent.capacity[kind]) continue;
-        for (const key of this.keysByKind.get(kind) ?? []) {
-          const h = this.head(key);
-          if (h && this.qualifies(agent, h) && (!best || before(h, best))) best = h;
-        }
-      }
+      const best = this.bestFor(agent);
       if (!best) return out;
       const a = { interactionId: best.interactionId, agentId, kind: best.kind };
       this.hold(a, now);
@@ -234,22 +262,25 @@ export class Router {
   private drainOne(agentId: number, now: number): Assignment | null {
     const agent = this.agents.get(agentId);
     if (!agent || !this.isAble(agent)) return null;
-    let best: QueueEntry | undefined;
-    for (const kind of channelKinds) {
-      if (agent.load[kind] >= agent.capacity[kind]) continue;
-      for (const key of this.keysByKind.get(kind) ?? []) {
-        const h = this.head(key);
-        if (h && this.qualifies(agent, h) && (!best || before(h, best))) best = h;
-      }
-    }
+    const best = this.bestFor(agent);
     if (!best) return null;
     const a = { interactionId: best.interactionId, agentId, kind: best.kind };
     this.hold(a, now);
     return a;
   }
 
-  /** The queue in waiting order (for screens; O(n log n)). */
+  /** The first `limit` queued interactions in waiting order (for screens): one pass with a bounded heap. */
   queueInOrder(limit = Infinity): QueueEntry[] {
-    return [...this.queued.values()].sort((a, b) => (before(a, b) ? -1 : 1)).slice(0, limit);
+    if (limit >= this.queued.size) return [...this.queued.values()].sort((a, b) => (before(a, b) ? -1 : 1));
+    // Keep the `limit` best seen so far in a heap whose top is the worst of them.
+    const keep = new Heap<QueueEntry>((a, b) => before(b, a));
+    for (const e of this.queued.values()) {
+      if (keep.size < limit) keep.push(e);
+      else if (before(e, keep.peek()!)) {
+        keep.pop();
+        keep.push(e);
+      }
+    }
+    return keep.toArray().sort((a, b) => (before(a, b) ? -1 : 1));
   }
 }

@@ -49,7 +49,9 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
   const matchedRule = rule ? { id: rule.id, name: rule.name } : null;
   if (!rule) {
     const n = found.checked.length;
-    step('rules', 'no match', n === 0 ? 'No enabled keyword rule.' : `None of ${n} enabled rule(s) matched: ${found.checked.map((c) => `"${c.name}": ${c.reasons.at(-1) ?? ''}`).join(' ')}`);
+    // The first few reasons explain a miss; hundreds would only bloat every stored decision.
+    const shown = found.checked.slice(0, 5).map((c) => `"${c.name}": ${c.reasons.at(-1) ?? ''}`).join(' ');
+    step('rules', 'no match', n === 0 ? 'No enabled keyword rule.' : `None of ${n} enabled rule(s) matched: ${shown}${n > 5 ? ` (and ${n - 5} more)` : ''}`);
   } else {
     const why = found.checked.at(-1)?.reasons.join(' ') ?? '';
     step('rules', `matched "${rule.name}"`, `${why} Action: ${describeAction(rule.action)}.`);

@@ -95,6 +95,7 @@ describe('the router', () => {
         a.status = a.status === 'ready' ? 'not_ready' : 'ready';
         if (a.status === 'ready') for (const x of r.drainFor(a.id, step)) held.set(x.interactionId, x.agentId);
       }
+      if (step % 10 !== 0) continue;
       for (const q of r.queueInOrder()) expect(r.bestAgent(q, q.kind)).toBeNull();
       for (const a of r.agents.values()) {
         const mine = [...held.values()].filter((x) => x === a.id).length;
