@@ -23,6 +23,7 @@ const schemas = {
   comment: z.object({ post_id: z.string().min(1), from: fbAuthor, message: text }),
   messenger: z.object({ from: fbAuthor, text }),
   tokens: z.object({ network }),
+  expire: z.object({ network, reason: z.enum(['expired', 'logged_out', 'deauthorized']).optional() }),
   fault: z.object({
     network,
     path_prefix: z.string().startsWith('/'),
@@ -175,8 +176,8 @@ export function registerControl(router: Router<Handler>, d: ControlDeps): void {
     return b.network === 'x' ? ctx.tokens.xCredentials() : ctx.tokens.facebookCredentials();
   });
   route('POST', '/_sandbox/tokens/expire', (req) => {
-    const b = parse(schemas.tokens, req);
-    return { network: b.network, expired: b.network === 'x' ? ctx.tokens.expireX() : ctx.tokens.expireFacebook() };
+    const b = parse(schemas.expire, req);
+    return { network: b.network, expired: b.network === 'x' ? ctx.tokens.expireX() : ctx.tokens.expireFacebook(b.reason ?? 'expired') };
   });
 
   // Failure and time

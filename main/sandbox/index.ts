@@ -14,7 +14,8 @@
 //                                                  app_bearer_token, client_id, client_secret, oauth1:{app_key,...}}
 //   POST /_sandbox/tokens {network:'facebook'}  -> {page_id, page_name, page_access_token, app_id, app_secret}
 //        (the current credentials; new ones are minted once the current ones were expired)
-//   POST /_sandbox/tokens/expire {network}      -> {expired}: X user tokens 401, Graph 190/463; X refresh still works
+//   POST /_sandbox/tokens/expire {network, reason?} -> {expired}: X user tokens 401 (refresh still works); Graph 190 with
+//        subcode 463 (reason 'expired', default), 460 ('logged_out') or 458 ('deauthorized'), and WWW-Authenticate
 //   POST /_sandbox/x/mentions {author:{username,name?,id?}, text, in_reply_to?} -> {id, author_id, conversation_id, text}
 //   POST /_sandbox/x/mentions/bulk {count, authors?, text?}  -> {count, first_id, last_id}   (benchmarks)
 //   POST /_sandbox/x/tweets {author, text, in_reply_to?}     -> a customer Tweet that need not mention the brand

@@ -37,7 +37,13 @@ export interface FacebookCredentials {
   app_secret: string;
 }
 
-export type FacebookAuthResult = { ok: true; pageId: string } | { ok: false; reason: 'missing' | 'invalid' | 'expired'; expiredAt?: number };
+/** Why a Page token stopped working: Graph's 190 subcodes 463 (expired), 460 (logged out), 458 (app removed). */
+export type FacebookTokenEnd = 'expired' | 'logged_out' | 'deauthorized';
+
+export type FacebookAuthResult =
+  | { ok: true; pageId: string }
+  | { ok: false; reason: 'missing' | 'invalid' }
+  | { ok: false; reason: 'expired'; expiredAt: number; end: FacebookTokenEnd };
 
 export const X_SCOPES = 'tweet.read tweet.write users.read like.write like.read dm.read dm.write offline.access';
 
@@ -54,7 +60,7 @@ export class TokenRegistry {
 
   readonly facebookAppId = String(1_200_000_000_000_000 + crypto.randomInt(1, 99_999_999));
   readonly facebookAppSecret = crypto.randomBytes(16).toString('hex');
-  private readonly pageTokens = new Map<string, { pageId: string; expiredAt: number | null }>();
+  private readonly pageTokens = new Map<string, { pageId: string; expiredAt: number | null; end: FacebookTokenEnd }>();
   private currentPageToken: string | null = null;
 
   constructor(
@@ -153,7 +159,7 @@ export class TokenRegistry {
     const cur = this.currentPageToken ? this.pageTokens.get(this.currentPageToken) : undefined;
     if (!this.currentPageToken || !cur || cur.expiredAt !== null) {
       this.currentPageToken = token('EAAG', 150);
-      this.pageTokens.set(this.currentPageToken, { pageId: this.brand.pageId, expiredAt: null });
+      this.pageTokens.set(this.currentPageToken, { pageId: this.brand.pageId, expiredAt: null, end: 'expired' });
     }
     return {
       page_id: this.brand.pageId,
@@ -164,11 +170,12 @@ export class TokenRegistry {
     };
   }
 
-  expireFacebook(): number {
+  expireFacebook(end: FacebookTokenEnd = 'expired'): number {
     let n = 0;
     for (const t of this.pageTokens.values()) {
       if (t.expiredAt === null) {
         t.expiredAt = this.now();
+        t.end = end;
         n++;
       }
     }
@@ -179,7 +186,7 @@ export class TokenRegistry {
     if (!value) return { ok: false, reason: 'missing' };
     const t = this.pageTokens.get(value);
     if (!t) return { ok: false, reason: 'invalid' };
-    if (t.expiredAt !== null) return { ok: false, reason: 'expired', expiredAt: t.expiredAt };
+    if (t.expiredAt !== null) return { ok: false, reason: 'expired', expiredAt: t.expiredAt, end: t.end };
     return { ok: true, pageId: t.pageId };
   }
 }

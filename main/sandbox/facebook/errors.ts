@@ -71,12 +71,17 @@ function fbDate(ms: number): string {
   return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${p(d.getUTCFullYear() % 100)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC`;
 }
 
-export function expiredToken(expiredAt: number, now: number): Reply {
-  const detail = `Error validating access token: Session has expired on ${fbDate(expiredAt)}. The current time is ${fbDate(now)}.`;
+export function expiredToken(expiredAt: number, now: number, end: 'expired' | 'logged_out' | 'deauthorized', ids: { pageId: string; appId: string }): Reply {
+  const detail =
+    end === 'logged_out'
+      ? 'Error validating access token: The session is invalid because the user logged out.'
+      : end === 'deauthorized'
+        ? `Error validating access token: User ${ids.pageId} has not authorized application ${ids.appId}.`
+        : `Error validating access token: Session has expired on ${fbDate(expiredAt)}. The current time is ${fbDate(now)}.`;
   return graphError({
     message: detail,
     code: 190,
-    subcode: 463,
+    subcode: end === 'logged_out' ? 460 : end === 'deauthorized' ? 458 : 463,
     headers: { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${detail}"` },
   });
 }

@@ -56,7 +56,7 @@ function handle(ctx: SandboxContext, method: 'GET' | 'POST' | 'DELETE', withEdge
     const auth = ctx.tokens.authenticateFacebook(token);
     if (!auth.ok) {
       if (auth.reason === 'missing') return withHeaders(missingToken());
-      if (auth.reason === 'expired') return withHeaders(expiredToken(auth.expiredAt!, ctx.clock.now()));
+      if (auth.reason === 'expired') return withHeaders(expiredToken(auth.expiredAt, ctx.clock.now(), auth.end, { pageId: ctx.fb.page.id, appId: ctx.tokens.facebookAppId }));
       return withHeaders(invalidToken());
     }
     const proof = req.query.get('appsecret_proof') ?? (typeof req.body?.appsecret_proof === 'string' ? req.body.appsecret_proof : null);

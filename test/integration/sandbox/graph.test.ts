@@ -266,6 +266,20 @@ describe('errors and limits', () => {
     expect((await g.get<{ id: string }>(pageId)).data.id).toBe(pageId);
   });
 
+  it('a logged-out session is 190/460 and a removed app 190/458', async () => {
+    for (const [reason, subcode] of [
+      ['logged_out', 460],
+      ['deauthorized', 458],
+    ] as const) {
+      await h.control.post('/_sandbox/tokens/expire', { network: 'facebook', reason });
+      const e = await graphFailure(g.get(pageId));
+      expect([e.code, e.subcode]).toEqual([190, subcode]);
+      expect(e.message).toMatch(/^Error validating access token: /);
+      g = h.graph({ token: (await h.control.post<{ page_access_token: string }>('/_sandbox/tokens', { network: 'facebook' })).page_access_token });
+    }
+    expect((await g.get<{ id: string }>(pageId)).data.id).toBe(pageId);
+  });
+
   it('checks appsecret_proof when sent, and requires it when configured', async () => {
     const creds = await h.control.post<{ page_access_token: string }>('/_sandbox/tokens', { network: 'facebook' });
     const wrong = await fetch(`${h.sandbox.url}/v23.0/${pageId}?access_token=${encodeURIComponent(creds.page_access_token)}&appsecret_proof=deadbeef`);

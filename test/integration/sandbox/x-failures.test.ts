@@ -154,3 +154,16 @@ describe('injected faults', () => {
     expect((await direct.v2.me()).data.id).toBe(h.x.user_id);
   });
 });
+
+describe('history windows', () => {
+  it('dm_events returns only the last 30 days', async () => {
+    const old = await h.control.dm('dm_ancient', 'an old question');
+    await h.control.advance(31 * 86_400_000);
+    const recent = await h.control.dm('dm_recent', 'a new question');
+    const creds = await h.control.post<{ access_token: string }>('/_sandbox/tokens', { network: 'x' });
+    const events = await h.client({ kind: 'oauth2', accessToken: creds.access_token }).v2.listDmEvents();
+    const ids = events.events.map((e) => e.id);
+    expect(ids).toContain(recent.id);
+    expect(ids).not.toContain(old.id);
+  });
+});
