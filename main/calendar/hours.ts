@@ -132,10 +132,21 @@ export function nextOpening(cal: Calendar, at: number, maxDays = 400): number | 
   return null;
 }
 
+// ICU knows a zone's abbreviation (CET, EST, AEDT) only in the English of its region; elsewhere "GMT+1".
+const abbreviationLocales = ['en-GB', 'en-US', 'en-AU', 'en-CA', 'en-NZ', 'en-IN'];
+
+function zoneAbbreviation(dt: DateTime): string {
+  for (const locale of abbreviationLocales) {
+    const name = dt.setLocale(locale).offsetNameShort;
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
+  return dt.setLocale('en-GB').offsetNameShort ?? dt.toFormat('ZZ');
+}
+
 /** How {opens_at} reads in a message, e.g. "Monday 26 November at 09:00 (CET)". */
 export function formatOpensAt(cal: Pick<Calendar, 'timeZone'>, at: number, locale = 'en-GB'): string {
   const dt = DateTime.fromMillis(at, { zone: cal.timeZone }).setLocale(locale);
-  return `${dt.toFormat('cccc d LLLL')} at ${dt.toFormat('HH:mm')} (${dt.offsetNameShort ?? dt.toFormat('ZZ')})`;
+  return `${dt.toFormat('cccc d LLLL')} at ${dt.toFormat('HH:mm')} (${zoneAbbreviation(dt)})`;
 }
 
 export interface CalendarMoment {
