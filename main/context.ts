@@ -10,6 +10,7 @@ import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { OutboxWorker } from './outbox/worker';
 import type { SecretBox } from './secrets/secretBox';
+import type { WorkspaceService } from './workspace/service';
 
 export interface EngineContext {
   db: DB;
@@ -31,6 +32,8 @@ export interface EngineContext {
   channels?: ChannelManager;
   /** The outbox worker; enqueueOutbound wakes it. Set by engine.ts. */
   outbox?: OutboxWorker;
+  /** The agent workspace: assignment notices, the coalesced inbox events, the sorted queue. Set by engine.ts. */
+  workspace?: WorkspaceService;
 }
 
 /** Who is calling: one per window (Electron) or WebSocket connection (web host). */

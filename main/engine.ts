@@ -23,6 +23,7 @@ import { createHandlers } from './ipc/handlers';
 import { createLogger, type Logger } from './log';
 import { OutboxWorker } from './outbox/worker';
 import { FileKeySecretBox, type SecretBox } from './secrets/secretBox';
+import { WorkspaceService } from './workspace/service';
 import { appVersion as builtVersion } from './version';
 
 export interface EngineOptions {
@@ -108,6 +109,10 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const services: Service[] = [];
   services.push({ name: 'config', start: () => undefined, stop: () => config.stop() });
   services.push({ name: 'routing', start: () => routing.start(), stop: () => routing.stop() });
+  // The workspace listens to routing before anything can route (so no assignment goes unnoticed).
+  const workspace = new WorkspaceService(ctx);
+  ctx.workspace = workspace;
+  services.push(workspace);
   // Sandbox first (it provisions the sandbox accounts), then the accounts' pollers, then the outbox.
   const channels = new ChannelManager(ctx, {
     ingest: options.ingest ?? ingestBatch,

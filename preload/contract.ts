@@ -13,6 +13,9 @@ import { outboxEvents, outboxMethods } from './contract/outbox';
 import { sandboxMethods } from './contract/sandbox';
 import { configTransferMethods } from './contract/configTransfer';
 import { auditMethods } from './contract/audit';
+import { sessionEvents, sessionMethods } from './contract/session';
+import { inboxEvents, inboxMethods } from './contract/inbox';
+import { conversationMethods } from './contract/conversation';
 
 export * from './contract/core';
 export type * from './contract/app';
@@ -25,6 +28,9 @@ export * from './contract/outbox';
 export * from './contract/sandbox';
 export * from './contract/configTransfer';
 export * from './contract/audit';
+export * from './contract/session';
+export * from './contract/inbox';
+export * from './contract/conversation';
 export * from './contract/model';
 
 export const methods = {
@@ -38,6 +44,9 @@ export const methods = {
   ...sandboxMethods,
   ...configTransferMethods,
   ...auditMethods,
+  ...sessionMethods,
+  ...inboxMethods,
+  ...conversationMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export const events = {
@@ -47,6 +56,8 @@ export const events = {
   ...contactsEvents,
   ...strategyEvents,
   ...outboxEvents,
+  ...sessionEvents,
+  ...inboxEvents,
 } satisfies Record<string, EventDef<unknown>>;
 
 export type Methods = typeof methods;

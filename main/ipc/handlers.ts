@@ -11,6 +11,9 @@ import { outboxHandlers } from './outbox';
 import { sandboxHandlers } from './sandbox';
 import { configTransferHandlers } from './configTransfer';
 import { auditHandlers } from './audit';
+import { sessionHandlers } from './session';
+import { inboxHandlers } from './inbox';
+import { conversationHandlers } from './conversation';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: EngineContext): Handlers {
@@ -25,5 +28,8 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...sandboxHandlers(ctx),
     ...configTransferHandlers(ctx),
     ...auditHandlers(ctx),
+    ...sessionHandlers(ctx),
+    ...inboxHandlers(ctx),
+    ...conversationHandlers(ctx),
   };
 }
