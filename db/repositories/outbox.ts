@@ -99,14 +99,37 @@ export interface OutboxNote {
   message: string;
 }
 
+const conversationKinds: OutboxKind[] = ['reply', 'dm', 'comment', 'private_reply', 'messenger'];
+
+/**
+ * Due items, oldest first. A message waits while an earlier message of the same conversation is still
+ * unsent (retrying, held or being sent), so one conversation's messages reach the customer in order.
+ */
 export async function listDueOutboxItems(db: DB, now: number, limit: number): Promise<OutboxItem[]> {
   const rows = await db
-    .selectFrom('outbox_item')
-    .selectAll()
-    .where('state', 'in', ['pending', 'retrying'])
-    .where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at')
-    .orderBy('id')
+    .selectFrom('outbox_item as o')
+    .selectAll('o')
+    .where('o.state', 'in', ['pending', 'retrying'])
+    .where('o.next_attempt_at', '<=', now)
+    .where((eb) =>
+      eb.or([
+        eb('o.interaction_id', 'is', null),
+        eb('o.kind', 'not in', conversationKinds),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outbox_item as e')
+              .select('e.id')
+              .whereRef('e.interaction_id', '=', 'o.interaction_id')
+              .whereRef('e.id', '<', 'o.id')
+              .where('e.kind', 'in', conversationKinds)
+              .where('e.state', 'in', ['pending', 'retrying', 'sending', 'held']),
+          ),
+        ),
+      ]),
+    )
+    .orderBy('o.next_attempt_at')
+    .orderBy('o.id')
     .limit(limit)
     .execute();
   return rows.map(toOutboxItem);
