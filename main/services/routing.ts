@@ -38,6 +38,8 @@ export class RoutingService {
   private router = new Router();
   private store: RoutingStore;
   private unsubscribe: (() => void) | null = null;
+  /** Configuration changes being applied, in order; every action waits for them first. */
+  private applying: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: RoutingDeps) {
     this.store = new RoutingStore(deps.sqlite);
@@ -48,7 +50,16 @@ export class RoutingService {
   async start(): Promise<void> {
     await this.reload();
     this.unsubscribe = this.deps.config.subscribe((parts, snapshot) => {
-      if (parts.includes('agents') || parts.includes('skills') || parts.includes('groups')) void this.applyAgentConfig(snapshot).catch((e) => this.deps.log.error('routing could not apply agent changes', { error: e }));
+      // A deleted skill or group leaves its waiting interactions open to any agent (the foreign keys set it
+      // to null), so the queue is read again; other agent changes are applied in place.
+      const rereadQueue = parts.includes('skills') || parts.includes('groups');
+      if (!rereadQueue && !parts.includes('agents')) return;
+      this.applying = this.applying
+        .then(async () => {
+          if (rereadQueue) await this.reload();
+          await this.applyAgentConfig(snapshot);
+        })
+        .catch((e) => this.deps.log.error('routing could not apply agent changes', { error: e }));
     });
     // Agents Ready when the app last stopped take queued work now.
     await this.run((sq, now, changes) => this.persist(sq, this.router.drainAll(now), now, changes));
@@ -91,7 +102,7 @@ export class RoutingService {
 
   /** Skills, groups, capacity or activity changed: update the agents and let the able ones take work. */
   private async applyAgentConfig(snapshot: ConfigSnapshot): Promise<void> {
-    await this.run((sq, now, changes) => {
+    await this.runNow((sq, now, changes) => {
       const statuses = new Map(this.store.loadAgentStatuses().map((r) => [r.id, r]));
       const known = new Set(snapshot.agents.map((a) => a.id));
       for (const id of [...this.router.agents.keys()]) if (!known.has(id)) this.router.removeAgent(id);
@@ -108,6 +119,11 @@ export class RoutingService {
 
   /** Runs memory + database changes as one transaction; on failure the memory is rebuilt from the database. */
   async run<T>(fn: (sq: BetterSqlite3.Database, now: number, changes: RoutingChanges) => T): Promise<T> {
+    await this.applying;
+    return this.runNow(fn);
+  }
+
+  private async runNow<T>(fn: (sq: BetterSqlite3.Database, now: number, changes: RoutingChanges) => T): Promise<T> {
     const changes = new RoutingChanges();
     const now = this.deps.clock.now();
     let result: T;
@@ -222,6 +238,7 @@ export class RoutingService {
   }
 
   async setAgentStatus(agentId: number, status: AgentStatus, reason: string | null, actor: string): Promise<AgentRoutingState> {
+    await this.applying;
     const now = this.deps.clock.now();
     const before = this.agentOrThrow(agentId);
     if (!before.active && status !== 'offline') throw new ParleyError('conflict', `${before.name} is deactivated; activate the agent in Admin first.`);

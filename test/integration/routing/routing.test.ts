@@ -107,3 +107,22 @@ describe('the routing service', () => {
     expect(b.ctx.routing.agents().find((a) => a.id === ana)?.status).toBe('offline');
   });
 });
+
+describe('routing after configuration changes', () => {
+  it('a deleted skill no longer holds its waiting interactions back', async () => {
+    const b = await startBrain();
+    try {
+      await b.ctx.config.setWeeklyHours(open24, 'test');
+      const skill = (await b.ctx.config.createSkill({ name: 'Legacy' }, 'test')).id;
+      const sam = (await b.ctx.config.createAgent({ name: 'Sam' }, 'test')).id;
+      await b.ctx.routing.setAgentStatus(sam, 'ready', null, 'test');
+      const id = (await ingestBatch(b.ctx, [inbound(b.accounts.x, { text: 'hi' })])).interactionIds[0]!;
+      await b.ctx.routing.transfer(id, { skillId: skill }, 'test');
+      expect(b.handle.sqlite.prepare(`select state from interaction where id = ?`).get(id)).toEqual({ state: 'queued' });
+      await b.ctx.config.deleteSkill(skill, 'test');
+      await expect.poll(() => b.handle.sqlite.prepare(`select state, assigned_agent_id as a from interaction where id = ?`).get(id)).toEqual({ state: 'assigned', a: sam });
+    } finally {
+      await b.close();
+    }
+  });
+});
