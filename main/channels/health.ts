@@ -35,6 +35,9 @@ export class HealthBoard {
   private dirty = new Set<number>();
   private flushing: Promise<void> | null = null;
   private flushAgain = false;
+  /** Routine news (another successful poll) waits a moment, so the database and the windows hear of it
+   *  at most about once a second; a change of status goes out at once. */
+  private routine: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -50,6 +53,7 @@ export class HealthBoard {
   report(accountId: number, feed: string, r: FeedReport): void {
     const s = this.state(accountId);
     const now = this.ctx.clock.now();
+    const before = this.summarize(s, now);
     const prev = s.feeds.get(feed);
     const next: FeedState = { status: 'ok', detail: null, until: null, nextPollAt: null, lastOkAt: prev?.lastOkAt ?? null };
     switch (r.type) {
@@ -81,7 +85,20 @@ export class HealthBoard {
     }
     if ('quota' in r && r.quota) for (const q of r.quota) s.quota.set(q.name, q);
     s.feeds.set(feed, next);
-    this.markDirty(accountId);
+    const after = this.summarize(s, now);
+    const changed = before.status !== after.status || before.statusDetail !== after.statusDetail || before.rateLimitedUntil !== after.rateLimitedUntil;
+    if (changed) this.markDirty(accountId);
+    else this.markRoutine(accountId);
+  }
+
+  private markRoutine(accountId: number): void {
+    this.dirty.add(accountId);
+    if (this.routine || this.flushing) return;
+    this.routine = setTimeout(() => {
+      this.routine = null;
+      if (this.dirty.size) this.markDirty([...this.dirty][0]!);
+    }, 1000);
+    this.routine.unref?.();
   }
 
   setStreamConnected(accountId: number, connected: boolean | null): void {
@@ -183,6 +200,11 @@ export class HealthBoard {
 
   /** Resolves when every report so far is in the database (tests, shutdown). */
   async settled(): Promise<void> {
+    if (this.routine) {
+      clearTimeout(this.routine);
+      this.routine = null;
+      if (this.dirty.size) this.markDirty([...this.dirty][0]!);
+    }
     while (this.flushing) await this.flushing;
   }
 }

@@ -83,10 +83,14 @@ describe('Facebook Page and Messenger', () => {
     ];
     for (const id of ids) await sent(h, id);
     const acts = await outbound(h, 'facebook');
-    expect(acts.map((a) => a.kind)).toEqual(['comment', 'like', 'unlike', 'hide', 'unhide', 'private_reply', 'messenger']);
-    expect(acts[0]).toMatchObject({ target_id: post.id, text: 'We open at 9.' });
-    expect(acts[6]).toMatchObject({ text: 'Checking order 12.' });
-    expect(state(h, ids[0]!).rid).toBe(acts[0]!.id);
+    expect(acts.map((a) => a.kind).sort()).toEqual(['comment', 'hide', 'like', 'messenger', 'private_reply', 'unhide', 'unlike']);
+    const kinds = acts.map((a) => a.kind);
+    for (const [first, then] of [['like', 'unlike'], ['hide', 'unhide']]) expect(kinds.indexOf(first!)).toBeLessThan(kinds.indexOf(then!));
+    const commented = acts.find((a) => a.kind === 'comment')!;
+    expect(commented).toMatchObject({ target_id: post.id, text: 'We open at 9.' });
+    expect(acts.find((a) => a.kind === 'messenger')).toMatchObject({ text: 'Checking order 12.' });
+    expect(acts.find((a) => a.kind === 'private_reply')).toMatchObject({ text: 'Sent you a message.' });
+    expect(state(h, ids[0]!).rid).toBe(commented.id);
 
     // One private reply per comment: a second is refused before anything is sent.
     const again = await enqueueOutbound(h.engine.ctx, {
