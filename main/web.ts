@@ -21,10 +21,8 @@ async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2), { dataDir: path.resolve('.parley-data') });
   const engine = await startEngine({ dataDir: args.dataDir, host: 'web', sandbox: args.sandboxUrl ? { url: args.sandboxUrl } : 'auto' });
   const host = await startWebHost({ engine, port: args.port, staticDir: path.resolve(__dirname, '../renderer') });
-  if (engine.ctx.sandbox) process.stdout.write(`Parley sandbox: ${engine.ctx.sandbox.url}\n`);
-  process.stdout.write(`Parley web: ${host.url}\n`);
-  if (args.open) openBrowser(host.url);
 
+  // Signal handlers go in before the ready line: whoever reads that line may stop us at once.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -36,6 +34,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  if (engine.ctx.sandbox) process.stdout.write(`Parley sandbox: ${engine.ctx.sandbox.url}\n`);
+  process.stdout.write(`Parley web: ${host.url}\n`);
+  if (args.open) openBrowser(host.url);
 }
 
 main().catch((e: unknown) => {
