@@ -16,6 +16,7 @@ import { auditMethods } from './contract/audit';
 import { sessionEvents, sessionMethods } from './contract/session';
 import { inboxEvents, inboxMethods } from './contract/inbox';
 import { conversationMethods } from './contract/conversation';
+import { reportsMethods } from './contract/reports';
 
 export * from './contract/core';
 export type * from './contract/app';
@@ -31,6 +32,7 @@ export * from './contract/audit';
 export * from './contract/session';
 export * from './contract/inbox';
 export * from './contract/conversation';
+export * from './contract/reports';
 export * from './contract/model';
 
 export const methods = {
@@ -47,6 +49,7 @@ export const methods = {
   ...sessionMethods,
   ...inboxMethods,
   ...conversationMethods,
+  ...reportsMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export const events = {

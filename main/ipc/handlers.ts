@@ -14,6 +14,7 @@ import { auditHandlers } from './audit';
 import { sessionHandlers } from './session';
 import { inboxHandlers } from './inbox';
 import { conversationHandlers } from './conversation';
+import { reportsHandlers } from './reports';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: EngineContext): Handlers {
@@ -31,5 +32,6 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...sessionHandlers(ctx),
     ...inboxHandlers(ctx),
     ...conversationHandlers(ctx),
+    ...reportsHandlers(ctx),
   };
 }

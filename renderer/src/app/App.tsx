@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChannelAccountSummary } from '../../../preload/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AdminPage } from '../features/admin/AdminPage';
+import { EmergencyBanner } from '../features/admin/emergency/EmergencyBanner';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -64,6 +65,7 @@ export function App() {
           Sandbox mode: Parley is connected to its built-in emulator of X and Facebook. No real customer sees anything sent here.
         </div>
       ) : null}
+      <EmergencyBanner />
       <div className="shell__body">
         <Sidebar active={section} extra={info.data?.sandbox ? [{ id: 'sandbox', label: 'Sandbox', icon: 'sandbox' }] : []} />
         <main className="shell__main" id="main">
