@@ -1,47 +1,29 @@
 // The one way configuration changes: validate, write, record who and when in audit_log (same
 // transaction), then swap in a new in-memory snapshot and tell whoever listens. Every change is saved
-// the moment it is made; there is no "save all".
-import type { DB } from '../../db/connection';
-import * as agentsRepo from '../../db/repositories/agents';
-import { appendAudit } from '../../db/repositories/audit';
+// the moment it is made; there is no "save all". This file: calendar, emergency, templates, strategy
+// settings; people.ts: skills, groups, agents, rules, dispositions; core.ts: the machinery.
 import * as calendarRepo from '../../db/repositories/calendar';
-import * as dispositionsRepo from '../../db/repositories/dispositions';
-import * as rulesWrite from '../../db/repositories/keywordRules';
-import * as rulesRepo from './rules';
 import { putSetting } from '../../db/repositories/settings';
 import * as templatesRepo from '../../db/repositories/templates';
 import {
-  agentInputSchema,
-  dispositionInputSchema,
   emergencyInputSchema,
-  groupInputSchema,
-  keywordRuleInputSchema,
-  skillInputSchema,
   specialDayInputSchema,
   strategySettingsSchema,
   templateInputSchema,
   weeklyHoursSchema,
-  type Agent,
-  type AgentGroup,
-  type Disposition,
   type Emergency,
-  type KeywordRule,
-  type Skill,
   type SpecialDay,
   type StrategySettings,
   type Template,
   type WeeklyHours,
 } from '../../preload/contract/model';
-import type { Clock } from '../clock';
+import { exportIcs, parseIcs, type IcsEntry } from '../calendar/ical';
 import { notFound, ParleyError } from '../errors';
-import { parseIcs, exportIcs, type IcsEntry } from '../calendar/ical';
+import { PeopleConfig } from './people';
 import { STRATEGY_SETTINGS_KEY, TIME_ZONE_KEY } from './settings';
-import { loadConfigSnapshot, type ConfigSnapshot } from './snapshot';
-import { checkAgent, checkRule, checkStrategy, checkTemplate, checkTimeZone, invalid, parseWith } from './validate';
+import { checkStrategy, checkTemplate, checkTimeZone, invalid, parseWith } from './validate';
 
-export type ConfigPart = 'skills' | 'groups' | 'agents' | 'rules' | 'hours' | 'timeZone' | 'specialDays' | 'emergency' | 'templates' | 'dispositions' | 'strategy';
-
-export type ConfigListener = (parts: ConfigPart[], snapshot: ConfigSnapshot) => void;
+export type { ConfigListener, ConfigPart } from './core';
 
 export interface IcsPreviewItem extends IcsEntry {
   /** add: new; skip: the same day (same calendar UID, or same date and name) is already there. */
@@ -56,222 +38,7 @@ export interface IcsPreview {
   toSkip: number;
 }
 
-const isUnique = (e: unknown) => /UNIQUE constraint failed/.test(String((e as Error)?.message));
-
-export class ConfigService {
-  private current: ConfigSnapshot | null = null;
-  private version = 0;
-  private readonly listeners = new Set<ConfigListener>();
-  private emergencyTimer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly db: DB,
-    private readonly clock: Clock,
-  ) {}
-
-  get snapshot(): ConfigSnapshot {
-    if (!this.current) throw new Error('ConfigService.load() must run before the snapshot is read');
-    return this.current;
-  }
-
-  async load(): Promise<ConfigSnapshot> {
-    this.current = await loadConfigSnapshot(this.db, ++this.version);
-    this.scheduleEmergencyEnd();
-    return this.current;
-  }
-
-  subscribe(listener: ConfigListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  stop(): void {
-    if (this.emergencyTimer) clearTimeout(this.emergencyTimer);
-    this.emergencyTimer = null;
-  }
-
-  /** Runs one change in a transaction with its audit rows, then reloads and notifies. */
-  private async change<T>(actor: string, parts: ConfigPart[], fn: (trx: DB, now: number, audit: (action: string, entity: string, entityId: unknown, before: unknown, after: unknown) => Promise<void>) => Promise<T>): Promise<T> {
-    const now = this.clock.now();
-    let result: T;
-    try {
-      result = await this.db.transaction().execute(async (trx) =>
-        fn(trx, now, (action, entity, entityId, before, after) =>
-          appendAudit(trx, { at: now, actor, action, entity, entityId: entityId as string | number | null, before: before ?? undefined, after: after ?? undefined }),
-        ),
-      );
-    } catch (e) {
-      if (isUnique(e)) throw new ParleyError('conflict', 'Something with that name or code already exists. Choose another.', { name: 'Already in use' });
-      throw e;
-    }
-    await this.load();
-    for (const l of this.listeners) l(parts, this.snapshot);
-    return result;
-  }
-
-  /** A change spanning several parts (a configuration import): one transaction with its audit rows, one
-   *  reload, one notification. The caller validates; `fn` writes through the repositories. */
-  async changeMany<T>(actor: string, parts: ConfigPart[], fn: (trx: DB, now: number, audit: (action: string, entity: string, entityId: unknown, before: unknown, after: unknown) => Promise<void>) => Promise<T>): Promise<T> {
-    return this.change(actor, parts, fn);
-  }
-
-  // ---- skills and groups -------------------------------------------------------------------------
-
-  async createSkill(input: unknown, actor: string): Promise<Skill> {
-    const v = parseWith(skillInputSchema, input);
-    return this.change(actor, ['skills'], async (trx, now, audit) => {
-      const id = await agentsRepo.insertSkill(trx, v, now);
-      const after = { id, ...v };
-      await audit('create', 'skill', id, null, after);
-      return after;
-    });
-  }
-
-  async updateSkill(id: number, input: unknown, actor: string): Promise<Skill> {
-    const v = parseWith(skillInputSchema, input);
-    return this.change(actor, ['skills'], async (trx, _now, audit) => {
-      const before = await agentsRepo.getSkill(trx, id);
-      if (!before) throw notFound('Skill', id);
-      await agentsRepo.updateSkill(trx, id, v);
-      const after = { id, ...v };
-      await audit('update', 'skill', id, before, after);
-      return after;
-    });
-  }
-
-  async deleteSkill(id: number, actor: string): Promise<void> {
-    const usedBy = this.snapshot.keywordRules.filter((r) => r.action.type === 'route_skill' && r.action.skillId === id);
-    if (usedBy.length) throw new ParleyError('conflict', `Skill ${id} is used by the rule(s) ${usedBy.map((r) => `"${r.name}"`).join(', ')}. Change those rules first.`);
-    return this.change(actor, ['skills', 'agents'], async (trx, _now, audit) => {
-      const before = await agentsRepo.getSkill(trx, id);
-      if (!before) throw notFound('Skill', id);
-      await agentsRepo.deleteSkill(trx, id);
-      await audit('delete', 'skill', id, before, null);
-    });
-  }
-
-  async createGroup(input: unknown, actor: string): Promise<AgentGroup> {
-    const v = parseWith(groupInputSchema, input);
-    return this.change(actor, ['groups'], async (trx, now, audit) => {
-      const id = await agentsRepo.insertGroup(trx, v, now);
-      const after = { id, ...v };
-      await audit('create', 'agent_group', id, null, after);
-      return after;
-    });
-  }
-
-  async updateGroup(id: number, input: unknown, actor: string): Promise<AgentGroup> {
-    const v = parseWith(groupInputSchema, input);
-    return this.change(actor, ['groups'], async (trx, _now, audit) => {
-      const before = await agentsRepo.getGroup(trx, id);
-      if (!before) throw notFound('Agent group', id);
-      await agentsRepo.updateGroup(trx, id, v);
-      const after = { id, ...v };
-      await audit('update', 'agent_group', id, before, after);
-      return after;
-    });
-  }
-
-  async deleteGroup(id: number, actor: string): Promise<void> {
-    const s = this.snapshot;
-    const usedBy = s.keywordRules.filter((r) => r.action.type === 'route_group' && r.action.groupId === id).map((r) => `rule "${r.name}"`);
-    if (s.strategy.dmRouting.groupId === id) usedBy.push('the direct-message routing strategy');
-    if (usedBy.length) throw new ParleyError('conflict', `Agent group ${id} is used by ${usedBy.join(', ')}. Change that first.`);
-    return this.change(actor, ['groups', 'agents'], async (trx, _now, audit) => {
-      const before = await agentsRepo.getGroup(trx, id);
-      if (!before) throw notFound('Agent group', id);
-      await agentsRepo.deleteGroup(trx, id);
-      await audit('delete', 'agent_group', id, before, null);
-    });
-  }
-
-  // ---- agents --------------------------------------------------------------------------------------
-
-  async createAgent(input: unknown, actor: string): Promise<Agent> {
-    const v = parseWith(agentInputSchema, input);
-    checkAgent(v, this.snapshot);
-    return this.change(actor, ['agents'], async (trx, now, audit) => {
-      const id = await agentsRepo.insertAgent(trx, v, now);
-      const after = (await agentsRepo.getAgent(trx, id))!;
-      await audit('create', 'agent', id, null, after);
-      return after;
-    });
-  }
-
-  async updateAgent(id: number, input: unknown, actor: string): Promise<Agent> {
-    const v = parseWith(agentInputSchema, input);
-    checkAgent(v, this.snapshot);
-    return this.change(actor, ['agents'], async (trx, now, audit) => {
-      const before = await agentsRepo.getAgent(trx, id);
-      if (!before) throw notFound('Agent', id);
-      await agentsRepo.updateAgent(trx, id, v, now);
-      const after = (await agentsRepo.getAgent(trx, id))!;
-      await audit('update', 'agent', id, before, after);
-      return after;
-    });
-  }
-
-  /** Deletes an agent without history; one with history can only be deactivated (nothing is lost). */
-  async deleteAgent(id: number, actor: string): Promise<void> {
-    return this.change(actor, ['agents'], async (trx, _now, audit) => {
-      const before = await agentsRepo.getAgent(trx, id);
-      if (!before) throw notFound('Agent', id);
-      if (await agentsRepo.agentHasHistory(trx, id)) {
-        throw new ParleyError('conflict', `${before.name} has handled interactions, so their history stays. Deactivate the agent instead of deleting it.`);
-      }
-      await agentsRepo.deleteAgent(trx, id);
-      await audit('delete', 'agent', id, before, null);
-    });
-  }
-
-  // ---- keyword rules ---------------------------------------------------------------------------------
-
-  async createRule(input: unknown, actor: string, position?: number): Promise<KeywordRule> {
-    const v = parseWith(keywordRuleInputSchema, input);
-    checkRule(v, this.snapshot);
-    return this.change(actor, ['rules'], async (trx, now, audit) => {
-      const id = await rulesWrite.insertKeywordRule(trx, v, now, position);
-      const after = (await rulesRepo.getKeywordRule(trx, id))!;
-      await audit('create', 'keyword_rule', id, null, after);
-      return after;
-    });
-  }
-
-  async updateRule(id: number, input: unknown, actor: string): Promise<KeywordRule> {
-    const v = parseWith(keywordRuleInputSchema, input);
-    checkRule(v, this.snapshot);
-    return this.change(actor, ['rules'], async (trx, now, audit) => {
-      const before = await rulesRepo.getKeywordRule(trx, id);
-      if (!before) throw notFound('Keyword rule', id);
-      await rulesWrite.updateKeywordRule(trx, id, v, now);
-      const after = (await rulesRepo.getKeywordRule(trx, id))!;
-      await audit('update', 'keyword_rule', id, before, after);
-      return after;
-    });
-  }
-
-  async deleteRule(id: number, actor: string): Promise<void> {
-    return this.change(actor, ['rules'], async (trx, _now, audit) => {
-      const before = await rulesRepo.getKeywordRule(trx, id);
-      if (!before) throw notFound('Keyword rule', id);
-      await rulesWrite.deleteKeywordRule(trx, id);
-      await audit('delete', 'keyword_rule', id, before, null);
-    });
-  }
-
-  /** Sets the evaluation order; `ids` must name every rule exactly once. */
-  async reorderRules(ids: number[], actor: string): Promise<KeywordRule[]> {
-    const existing = this.snapshot.keywordRules.map((r) => r.id);
-    if (ids.length !== existing.length || new Set(ids).size !== ids.length || ids.some((i) => !existing.includes(i))) {
-      throw invalid({ ids: `List every rule exactly once (${existing.length} rules)` });
-    }
-    return this.change(actor, ['rules'], async (trx, _now, audit) => {
-      await rulesWrite.renumberKeywordRules(trx, ids);
-      await audit('reorder', 'keyword_rule', null, existing, ids);
-      return rulesRepo.listKeywordRules(trx);
-    });
-  }
-
+export class ConfigService extends PeopleConfig {
   // ---- calendar --------------------------------------------------------------------------------------
 
   async setTimeZone(timeZone: string, actor: string): Promise<string> {
@@ -381,32 +148,7 @@ export class ConfigService {
     });
   }
 
-  /** Switches the emergency off at its automatic end time, so the switch and its history say so too. */
-  private scheduleEmergencyEnd(): void {
-    if (this.emergencyTimer) clearTimeout(this.emergencyTimer);
-    this.emergencyTimer = null;
-    const e = this.current?.emergency;
-    if (!e?.active || e.endsAt == null) return;
-    const delay = Math.max(0, Math.min(e.endsAt - this.clock.now(), 2 ** 31 - 1));
-    this.emergencyTimer = setTimeout(() => {
-      void this.endEmergencyIfDue().catch(() => undefined);
-    }, delay);
-    this.emergencyTimer.unref?.();
-  }
-
-  /** Ends an emergency whose automatic end has passed (also called at start-up). */
-  async endEmergencyIfDue(): Promise<boolean> {
-    const e = this.snapshot.emergency;
-    if (!e.active || e.endsAt == null || e.endsAt > this.clock.now()) return false;
-    await this.change('system', ['emergency'], async (trx, at, audit) => {
-      const before = await calendarRepo.getEmergency(trx);
-      await calendarRepo.putEmergency(trx, { active: false, scope: before.scope, message: before.message, endsAt: before.endsAt }, 'system', at);
-      await audit('auto_end', 'emergency', 1, before, await calendarRepo.getEmergency(trx));
-    });
-    return true;
-  }
-
-  // ---- templates and dispositions -------------------------------------------------------------------------
+  // ---- templates ---------------------------------------------------------------------------------------
 
   async createTemplate(input: unknown, actor: string): Promise<Template> {
     const v = parseWith(templateInputSchema, input);
@@ -442,54 +184,6 @@ export class ConfigService {
       if (!before) throw notFound('Template', id);
       await templatesRepo.deleteTemplate(trx, id);
       await audit('delete', 'message_template', id, before, null);
-    });
-  }
-
-  async createDisposition(input: unknown, actor: string): Promise<Disposition> {
-    const v = parseWith(dispositionInputSchema, input);
-    return this.change(actor, ['dispositions'], async (trx, now, audit) => {
-      if (await dispositionsRepo.findDispositionByCode(trx, v.code)) throw new ParleyError('conflict', `The code "${v.code}" already exists.`, { code: 'Already in use' });
-      const id = await dispositionsRepo.insertDisposition(trx, v, now);
-      const after = (await dispositionsRepo.getDisposition(trx, id))!;
-      await audit('create', 'disposition_code', id, null, after);
-      return after;
-    });
-  }
-
-  async updateDisposition(id: number, input: unknown, actor: string): Promise<Disposition> {
-    const v = parseWith(dispositionInputSchema, input);
-    return this.change(actor, ['dispositions'], async (trx, now, audit) => {
-      const before = await dispositionsRepo.getDisposition(trx, id);
-      if (!before) throw notFound('Disposition code', id);
-      const same = await dispositionsRepo.findDispositionByCode(trx, v.code);
-      if (same && same.id !== id) throw new ParleyError('conflict', `The code "${v.code}" already exists.`, { code: 'Already in use' });
-      await dispositionsRepo.updateDisposition(trx, id, v, now);
-      const after = (await dispositionsRepo.getDisposition(trx, id))!;
-      await audit('update', 'disposition_code', id, before, after);
-      return after;
-    });
-  }
-
-  /** Deletes an unused code; a code already chosen on an interaction can only be deactivated. */
-  async deleteDisposition(id: number, actor: string): Promise<void> {
-    return this.change(actor, ['dispositions'], async (trx, _now, audit) => {
-      const before = await dispositionsRepo.getDisposition(trx, id);
-      if (!before) throw notFound('Disposition code', id);
-      if (await dispositionsRepo.dispositionInUse(trx, id)) throw new ParleyError('conflict', `"${before.label}" was used to complete interactions; deactivate it instead so reports keep it.`);
-      await dispositionsRepo.deleteDisposition(trx, id);
-      await audit('delete', 'disposition_code', id, before, null);
-    });
-  }
-
-  async reorderDispositions(ids: number[], actor: string): Promise<Disposition[]> {
-    const existing = this.snapshot.dispositions.map((d) => d.id);
-    if (ids.length !== existing.length || new Set(ids).size !== ids.length || ids.some((i) => !existing.includes(i))) {
-      throw invalid({ ids: `List every disposition code exactly once (${existing.length} codes)` });
-    }
-    return this.change(actor, ['dispositions'], async (trx, _now, audit) => {
-      await dispositionsRepo.renumberDispositions(trx, ids);
-      await audit('reorder', 'disposition_code', null, existing, ids);
-      return dispositionsRepo.listDispositions(trx);
     });
   }
 

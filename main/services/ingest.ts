@@ -117,7 +117,6 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
         }
 
         // Contact: by the network's stable user id, never by handle.
-        const contactStep = (s: DecisionStep) => s;
         let identity: IdentityRow | undefined = store.findIdentity(item.network, item.author.networkUserId);
         let contactId: number;
         let contactLine: DecisionStep;
@@ -128,7 +127,7 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
           });
           contactId = created.contactId;
           identity = { id: created.identityId, contact_id: contactId, handle: item.author.handle, display_name: item.author.displayName, avatar_url: item.author.avatarUrl, last_seen_at: now };
-          contactLine = contactStep({ step: 'contact', outcome: 'created', detail: `New contact ${fallbackName(item)} from ${item.network === 'x' ? 'X' : 'Facebook'} user id ${item.author.networkUserId}.` });
+          contactLine = { step: 'contact', outcome: 'created', detail: `New contact ${fallbackName(item)} from ${item.network === 'x' ? 'X' : 'Facebook'} user id ${item.author.networkUserId}.` };
         } else {
           contactId = identity.contact_id;
           const oldHandle = identity.handle;
