@@ -185,7 +185,7 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
     }
     route = target;
     availability = probe(target, msg.channelKind);
-    const later = availabilityMessage ? ' It waits for the next open period.' : '';
+    const later = availabilityMessage && !availability.available ? ' It waits for the next open period.' : '';
     step('route', availability.available ? 'assigned' : 'queued', `To ${why}, priority ${target.priority}. ${availability.reason}${later}`);
     // Nobody free right now: acknowledge, if an acknowledgement template exists and nothing else was said.
     if (!availability.available && !draft && !availabilityMessage) {
