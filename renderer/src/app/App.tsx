@@ -7,6 +7,9 @@ import { ContactsPage } from '../features/contacts/ContactsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SandboxPage } from '../features/sandbox/SandboxPage';
+import { WorkspaceProvider } from '../features/workspace/session';
+import { ShortcutProvider } from '../features/workspace/shortcuts';
+import { SidebarFooter } from '../features/workspace/SidebarFooter';
 import { useConnectionState, useEvent, useQuery } from '../lib/hooks';
 import { navigate, useRoute } from '../lib/router';
 import { Sidebar } from './Sidebar';
@@ -40,10 +43,11 @@ export function App() {
   }
 
   const section = route[0] ?? 'inbox';
+  const idParam = /^\d+$/.test(route[1] ?? '') ? Number(route[1]) : null;
   let page;
   switch (section) {
     case 'contacts':
-      page = <ContactsPage />;
+      page = <ContactsPage contactId={idParam} />;
       break;
     case 'admin':
       page = <AdminPage section={route[1]} />;
@@ -55,10 +59,12 @@ export function App() {
       page = <SandboxPage />;
       break;
     default:
-      page = <InboxPage />;
+      page = <InboxPage interactionId={idParam} />;
   }
 
   return (
+    <WorkspaceProvider>
+    <ShortcutProvider>
     <div className="shell">
       {info.data?.sandbox ? (
         <div className="sandbox-banner" role="note" data-testid="sandbox-banner">
@@ -67,7 +73,7 @@ export function App() {
       ) : null}
       <EmergencyBanner />
       <div className="shell__body">
-        <Sidebar active={section} extra={info.data?.sandbox ? [{ id: 'sandbox', label: 'Sandbox', icon: 'sandbox' }] : []} />
+        <Sidebar active={section} extra={info.data?.sandbox ? [{ id: 'sandbox', label: 'Sandbox', icon: 'sandbox' }] : []} footer={<SidebarFooter />} />
         <main className="shell__main" id="main">
           {info.error ? <ErrorNotice error={info.error} onRetry={info.reload} /> : null}
           {page}
@@ -75,5 +81,7 @@ export function App() {
       </div>
       <StatusBar info={info.data} accounts={accounts} connection={connection} />
     </div>
+    </ShortcutProvider>
+    </WorkspaceProvider>
   );
 }

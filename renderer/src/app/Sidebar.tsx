@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { Icon } from '../components/Icon';
 import { mainNav, type NavItem } from './nav';
 
-export function Sidebar({ active, extra }: { active: string; extra: NavItem[] }) {
+export function Sidebar({ active, extra, footer }: { active: string; extra: NavItem[]; footer?: ReactNode }) {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar__brand">
@@ -22,6 +23,7 @@ export function Sidebar({ active, extra }: { active: string; extra: NavItem[] })
           </li>
         ))}
       </ul>
+      {footer ? <div className="sidebar__footer">{footer}</div> : null}
     </nav>
   );
 }

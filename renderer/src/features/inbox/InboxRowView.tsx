@@ -1,0 +1,69 @@
+// One conversation in the inbox: who, where, the first words, how long it waits, priority, sentiment and
+// the Messenger window. Customer text is isolated (<bdi>) so right-to-left or hidden characters cannot
+// reorder the rest of the row.
+import type { InboxRow } from '../../../../preload/contract';
+import { Avatar } from '../../components/Avatar';
+import { Icon } from '../../components/Icon';
+import { channelKindLabel } from '../../components/NetworkBadge';
+import { messagingWindowOf, sentimentOf, waitingFor } from './format';
+
+export function InboxRowView({ row, now, selected, placeholder }: { row: InboxRow | undefined; now: number; selected: boolean; placeholder?: boolean }) {
+  if (!row) {
+    return (
+      <div className="inbox-row inbox-row--loading" aria-hidden={placeholder ? true : undefined}>
+        <span className="skeleton skeleton--avatar" />
+        <span className="skeleton skeleton--line" />
+      </div>
+    );
+  }
+  const sentiment = sentimentOf(row.sentiment);
+  const window = messagingWindowOf(row.window, now);
+  const network = row.network === 'x' ? 'X' : 'Facebook';
+  const where = `${network} ${channelKindLabel[row.channelKind]}`;
+  return (
+    <a
+      href={`#/inbox/${row.interactionId}`}
+      className={`inbox-row${selected ? ' is-selected' : ''}${row.awaitingReply && row.state === 'assigned' ? ' is-unanswered' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      data-interaction-id={row.interactionId}
+      aria-label={`${row.contactName}, ${where}, waiting ${waitingFor(row.waitingSince, now)}${row.awaitingReply && row.state === 'assigned' ? ', awaiting your reply' : ''}: ${row.subject}`}
+    >
+      <Avatar name={row.contactName} url={row.avatarUrl} size={32} />
+      <span className="inbox-row__body">
+        <span className="inbox-row__top">
+          <span className="inbox-row__name">
+            <bdi>{row.contactName}</bdi>
+          </span>
+          {row.contactHandle ? (
+            <span className="inbox-row__handle">
+              @<bdi>{row.contactHandle}</bdi>
+            </span>
+          ) : null}
+          {row.awaitingReply && row.state === 'assigned' ? <span className="unanswered-dot" title="The customer is waiting for your reply" /> : null}
+          <span className="inbox-row__wait" title={`Waiting since ${new Date(row.waitingSince).toLocaleString()}`}>
+            <Icon name="clock" size={12} />
+            {waitingFor(row.waitingSince, now)}
+          </span>
+        </span>
+        <span className="inbox-row__subject">
+          <span className={`net-chip net-chip--${row.network}`} title={where}>
+            <Icon name={row.channelKind === 'messenger' ? 'messenger' : row.network === 'x' ? 'x' : 'facebook'} size={11} />
+            {channelKindLabel[row.channelKind]}
+          </span>
+          <bdi className="inbox-row__text">{row.subject || '(no text)'}</bdi>
+        </span>
+        <span className="inbox-row__meta">
+          {row.priority > 0 ? <span className="chip chip--priority">P{row.priority}</span> : null}
+          {sentiment ? <span className={`chip chip--${sentiment.tone}`}>{sentiment.label}</span> : null}
+          {row.route ? <span className="chip">{row.route}</span> : null}
+          {window ? (
+            <span className={`chip chip--window chip--window-${window.state}${window.urgent ? ' is-urgent' : ''}`}>
+              <Icon name="messenger" size={11} />
+              {window.text}
+            </span>
+          ) : null}
+        </span>
+      </span>
+    </a>
+  );
+}
