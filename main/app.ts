@@ -5,6 +5,7 @@ import { ipcEventChannel } from '../preload/contract';
 import { startEngine, type Engine } from './engine';
 import { parseHostArgs, UsageError } from './hostArgs';
 import { registerIpc } from './ipc/electron';
+import { showAssignmentNotices } from './window/assignmentNotices';
 import { createMainWindow } from './window/createWindow';
 import { installHardening } from './window/hardening';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './window/protocol';
@@ -43,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
       engine.ctx.events.subscribe((name, payload) => {
         for (const w of BrowserWindow.getAllWindows()) w.webContents.send(ipcEventChannel, name, payload);
       });
+      showAssignmentNotices(engine);
       win = createMainWindow(path.join(__dirname, '../preload/index.cjs'), path.join(__dirname, '../../build/icon.png'));
       win.on('closed', () => (win = null));
       process.stdout.write('Parley desktop: window open\n');

@@ -35,4 +35,6 @@ export const sessionMethods = {
 
 export const sessionEvents = {
   'agent.assigned': event<AgentAssignment>(),
+  /** Desktop app: the agent clicked the notification about this interaction; the window opens it. */
+  'notification.clicked': event<{ interactionId: number }>(),
 };

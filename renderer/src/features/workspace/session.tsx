@@ -92,6 +92,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     notifyAssignment(a, () => navigate(`inbox/${a.interactionId}`));
   });
 
+  useEvent('notification.clicked', ({ interactionId }) => navigate(`inbox/${interactionId}`));
+
   const signIn = useCallback(async (id: number) => {
     prepareNotifications();
     const r = await api.call('session.signIn', { agentId: id });
