@@ -5,7 +5,7 @@ import type { ChannelSettings, QuotaEntry } from '../../preload/contract';
 import { asChannelError } from './errors';
 import type { AccountSession } from './session';
 import { pollIntervalMs } from './settings';
-import { Sleeper } from './sleeper';
+import { settleWithin, Sleeper } from './sleeper';
 import { jitteredBackoff } from './timing';
 import type { ChannelWorker } from './types';
 
@@ -68,7 +68,8 @@ export class PollWorker implements ChannelWorker {
 
   async stop(): Promise<void> {
     this.sleeper.stop();
-    await this.loop;
+    // A poll in flight finishes (and stores what it fetched) unless the network keeps it too long.
+    await settleWithin(this.loop, 10_000);
   }
 
   private async run(): Promise<void> {

@@ -5,6 +5,8 @@ import type { Clock } from '../clock';
 export class Sleeper {
   private wakeUp: (() => void) | null = null;
   private stopped = false;
+  /** A wake() while not waiting is kept, so the next wait returns at once instead of missing it. */
+  private woken = false;
 
   constructor(
     private readonly clock: Clock,
@@ -13,6 +15,10 @@ export class Sleeper {
 
   /** Resolves at `t` on the clock, on wake(), or on stop(). Returns false once stopped. */
   async until(t: number): Promise<boolean> {
+    if (this.woken) {
+      this.woken = false;
+      return !this.stopped;
+    }
     while (!this.stopped) {
       const left = t - this.clock.now();
       if (left <= 0) return true;
@@ -37,7 +43,8 @@ export class Sleeper {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.woken = true;
   }
 
   stop(): void {
@@ -48,4 +55,12 @@ export class Sleeper {
   get isStopped(): boolean {
     return this.stopped;
   }
+}
+
+/** Waits for `p`, but no longer than `ms` (shutdown must not hang on a network call that never answers). */
+export async function settleWithin(p: Promise<unknown> | null | undefined, ms: number): Promise<void> {
+  if (!p) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }

@@ -23,7 +23,7 @@ import type { Service } from '../engine';
 import { crashPoint } from '../channels/crashPoint';
 import { asChannelError, type ChannelError } from '../channels/errors';
 import type { ChannelManager } from '../channels/manager';
-import { Sleeper } from '../channels/sleeper';
+import { settleWithin, Sleeper } from '../channels/sleeper';
 import { jitteredBackoff, liveTiming, type ChannelTiming } from '../channels/timing';
 import { textKinds, type OutboxPayload } from './payload';
 import { parsePayload, toOutboxView } from './view';
@@ -68,7 +68,8 @@ export class OutboxWorker implements Service {
     this.unsubscribe?.();
     this.sleeper.stop();
     await this.loop;
-    await Promise.all([...this.lanes.values()]);
+    // An act still in flight is left 'sending': the next start looks for it on the network before retrying.
+    await settleWithin(Promise.all([...this.lanes.values()]), 10_000);
   }
 
   /** New work was enqueued, or a wait should be cut short. */
@@ -136,6 +137,8 @@ export class OutboxWorker implements Service {
     } catch (e) {
       this.ctx.log.error('outbox item could not be processed', { id, error: e });
     }
+    // The next message of the same conversation may be due now that this one is done.
+    this.sleeper.wake();
   }
 
   private async attempt(item: OutboxItem): Promise<void> {

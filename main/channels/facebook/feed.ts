@@ -13,7 +13,8 @@ import { commentToInbound, graphTime, postToInbound, readWatermark, writeWaterma
 export const FEED_CURSOR = 'fb.feed';
 /** How far back (by creation) posts are checked for new comments. */
 export const LOOKBACK_MS = 3 * 24 * 60 * 60_000;
-const MAX_FEED_PAGES = 20;
+/** A safety stop for one round (10,000 posts within the look-back); past it older posts go unchecked, and the log says so. */
+const MAX_FEED_PAGES = 200;
 
 export class FeedPoller implements PollFeed {
   readonly name = 'page feed';
@@ -52,7 +53,10 @@ export class FeedPoller implements PollFeed {
           top = Math.max(top, await this.comments(p.id, watermark, items));
         }
       }
-      if (++pages >= MAX_FEED_PAGES) break;
+      if (++pages >= MAX_FEED_PAGES) {
+        ctx.log.child('channels').warn('the Page feed has more posts in the look-back window than one round reads; older ones were not checked for comments', { accountId: session.id, pages });
+        break;
+      }
     }
     if (session.isStopped) return { quota: this.fb.usage.quota() };
     if (items.length || top > (watermark ?? 0)) {

@@ -1,13 +1,21 @@
 // The X side of one account: twitter-api-v2 clients for the user token and the app bearer token, built
 // from the session's current credentials (rebuilt after a refresh), the brand's user id, and the quota
 // each call reports.
-import type { TwitterApi, TwitterRateLimit } from 'twitter-api-v2';
+import type { ITwitterApiClientPlugin, TwitterApi, TwitterRateLimit } from 'twitter-api-v2';
 import type { QuotaEntry } from '../../../preload/contract';
 import type { XCredentials } from '../../secrets/credentials';
 import type { AccountSession } from '../session';
 import { createTwitterClient } from './client';
 import { mapTwitterError } from './errors';
 import type { XUser } from './mapping';
+
+/** A call that has not answered in this long is treated as a network failure (the library waits forever). */
+const REQUEST_TIMEOUT_MS = 30_000;
+const timeoutPlugin: ITwitterApiClientPlugin = {
+  onBeforeRequestConfig: ({ params }) => {
+    params.timeout ??= REQUEST_TIMEOUT_MS;
+  },
+};
 
 export class XConnection {
   private user: { version: number; client: TwitterApi } | null = null;
@@ -33,7 +41,7 @@ export class XConnection {
         c.kind === 'oauth2'
           ? ({ kind: 'oauth2', accessToken: c.accessToken } as const)
           : ({ kind: 'oauth1', appKey: c.appKey, appSecret: c.appSecret, accessToken: c.accessToken, accessSecret: c.accessSecret } as const);
-      this.user = { version: v, client: createTwitterClient({ baseUrl: this.baseUrl, auth }) };
+      this.user = { version: v, client: createTwitterClient({ baseUrl: this.baseUrl, auth, plugins: [timeoutPlugin] }) };
     }
     return this.user.client;
   }
@@ -43,7 +51,9 @@ export class XConnection {
     const bearer = this.credentials().appBearerToken;
     if (!bearer) return null;
     const v = this.session.credentialsVersion;
-    if (!this.app || this.app.version !== v) this.app = { version: v, client: createTwitterClient({ baseUrl: this.baseUrl, auth: { kind: 'app', bearerToken: bearer } }) };
+    if (!this.app || this.app.version !== v) {
+      this.app = { version: v, client: createTwitterClient({ baseUrl: this.baseUrl, auth: { kind: 'app', bearerToken: bearer }, plugins: [timeoutPlugin] }) };
+    }
     return this.app.client;
   }
 

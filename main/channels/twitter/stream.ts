@@ -6,7 +6,7 @@ import { ETwitterStreamEvent, type TweetStream, type TwitterApi } from 'twitter-
 import { getChannelCursor } from '../../../db/repositories/channelAccounts';
 import type { InboundItem } from '../../services/inbound';
 import { asChannelError, type ChannelError } from '../errors';
-import { Sleeper } from '../sleeper';
+import { settleWithin, Sleeper } from '../sleeper';
 import { streamBackoff, type StreamFailure } from '../timing';
 import type { ChannelWorker } from '../types';
 import type { XConnection } from './connection';
@@ -53,8 +53,8 @@ export class StreamWorker implements ChannelWorker {
     this.sleeper.stop();
     this.retrySleeper.stop();
     this.current?.close();
-    await this.loop;
-    await this.draining;
+    await settleWithin(this.loop, 10_000);
+    await settleWithin(this.draining, 10_000);
     this.x.session.deps.health.setStreamConnected(this.x.session.id, null);
   }
 

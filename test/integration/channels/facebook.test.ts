@@ -14,7 +14,7 @@ async function enqueue(h: Harness, accountId: number, interactionId: number, pay
   return (await enqueueOutbound(h.engine.ctx, { accountId, interactionId, payload, createdBy, idempotencyKey: key })).item.id;
 }
 
-describe('Facebook Page and Messenger', () => {
+describe('Facebook Page and Messenger', { timeout: 60_000 }, () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();

@@ -7,7 +7,7 @@ import { secretValues } from '../../../main/secrets/credentials';
 import type { MethodName } from '../../../preload/contract';
 import { sandboxAccount, startHarness, waitFor, type Harness } from './harness';
 
-describe('channel secrets', () => {
+describe('channel secrets', { timeout: 60_000 }, () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();

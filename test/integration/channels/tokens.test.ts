@@ -15,7 +15,7 @@ interface XTokens {
 const outboxState = (h: Harness, id: number) =>
   h.engine.ctx.sqlite.prepare('select state, last_error_code as code from outbox_item where id = ?').get(id) as { state: string; code: string | null };
 
-describe('token expiry and recovery', () => {
+describe('token expiry and recovery', { timeout: 60_000 }, () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();

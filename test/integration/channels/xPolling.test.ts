@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cursor, messages, sandboxAccount, startHarness, waitFor, type Harness } from './harness';
 
-describe('X polling against the sandbox', () => {
+describe('X polling against the sandbox', { timeout: 60_000 }, () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();

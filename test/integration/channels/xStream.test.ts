@@ -17,7 +17,7 @@ const streamUp = (h: Harness, minConnections = 1) =>
 const tweet = (h: Harness, text: string) => h.control<{ id: string }>('POST', '/_sandbox/x/tweets', { author: { username: 'lee_w', name: 'Lee' }, text });
 const stored = (h: Harness, id: string) => waitFor(`tweet ${id} stored`, () => messages(h).find((m) => m.network_message_id === id));
 
-describe('the X filtered stream', () => {
+describe('the X filtered stream', { timeout: 60_000 }, () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();

@@ -21,7 +21,7 @@ const failure = (p: Promise<unknown>) =>
     (e: { code: string; message: string }) => ({ code: e.code, message: e.message }),
   );
 
-describe('the outbox', () => {
+describe('the outbox', { timeout: 60_000 }, () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();
