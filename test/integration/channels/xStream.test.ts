@@ -47,6 +47,16 @@ describe('the X filtered stream', { timeout: 60_000 }, () => {
     const c = await tweet(h, 'parleycare after the stall');
     await stored(h, c.id);
 
+    // An operational disconnect (an error message, then the close) and a message cut in half.
+    for (const mode of ['operational', 'truncate'] as const) {
+      const count = (await h.control<SandboxState>('GET', '/_sandbox/state')).x.stream.connections;
+      await h.control('POST', '/_sandbox/x/stream/disconnect', { mode });
+      await waitFor(`a new connection after ${mode}`, async () => (await h.control<SandboxState>('GET', '/_sandbox/state')).x.stream.connections > count);
+      await streamUp(h);
+      const t = await tweet(h, `parleycare after ${mode}`);
+      await stored(h, t.id);
+    }
+
     // Reconnecting fails a few times (503); what was posted meanwhile comes in through backfill.
     await h.control('POST', '/_sandbox/faults', { network: 'x', path_prefix: '/2/tweets/search/stream', status: 503, count: 4 });
     await h.control('POST', '/_sandbox/x/stream/disconnect', { mode: 'close' });
