@@ -43,8 +43,9 @@ export class StreamWorker implements ChannelWorker {
   }
 
   wake(): void {
-    // Settings changed: rules may need to follow; a disabled stream may now be enabled.
-    this.sleeper.wake();
+    // Settings changed: rules may need to follow; a disabled stream may now be enabled. (While connected
+    // the loop is not sleeping; waking it would only skip the next reconnect's backoff.)
+    if (!this.current) this.sleeper.wake();
     if (this.current) void this.ensureRules().catch((e: unknown) => this.log('could not update stream rules', e));
     if (this.current && !this.x.session.deps.settings().streamEnabled) this.current.close();
   }
