@@ -66,8 +66,17 @@ export function parseIcs(text: string, options: IcsOptions): IcsParseResult {
   const entries: IcsEntry[] = [];
   const notes: string[] = [];
 
+  // ICAL.Event looks through every sibling for its exceptions (RECURRENCE-ID) unless given them: quadratic
+  // in a large file, so they are grouped by UID once.
+  const exceptionsByUid = new Map<string, Array<InstanceType<typeof ICAL.Component>>>();
   for (const ve of events) {
-    const ev = new ICAL.Event(ve);
+    if (!ve.hasProperty('recurrence-id')) continue;
+    const uid = String(ve.getFirstPropertyValue('uid') ?? '');
+    exceptionsByUid.set(uid, [...(exceptionsByUid.get(uid) ?? []), ve]);
+  }
+
+  for (const ve of events) {
+    const ev = new ICAL.Event(ve, { exceptions: ve.hasProperty('recurrence-id') ? [] : (exceptionsByUid.get(String(ve.getFirstPropertyValue('uid') ?? '')) ?? []) });
     const name = (ev.summary ?? '').trim().slice(0, 80) || 'Special day';
     if (!ev.startDate) {
       notes.push(`"${name}" has no start date and was skipped.`);
