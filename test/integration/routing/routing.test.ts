@@ -117,7 +117,7 @@ describe('routing after configuration changes', () => {
       const sam = (await b.ctx.config.createAgent({ name: 'Sam' }, 'test')).id;
       await b.ctx.routing.setAgentStatus(sam, 'ready', null, 'test');
       const id = (await ingestBatch(b.ctx, [inbound(b.accounts.x, { text: 'hi' })])).interactionIds[0]!;
-      await b.ctx.routing.transfer(id, { skillId: skill }, 'test');
+      await b.ctx.routing.transfer(id, { skillId: skill, minLevel: 1 }, 'test');
       expect(b.handle.sqlite.prepare(`select state from interaction where id = ?`).get(id)).toEqual({ state: 'queued' });
       await b.ctx.config.deleteSkill(skill, 'test');
       await expect.poll(() => b.handle.sqlite.prepare(`select state, assigned_agent_id as a from interaction where id = ?`).get(id)).toEqual({ state: 'assigned', a: sam });
