@@ -1,6 +1,6 @@
 // One channel account: who it is, its health (status, last and next poll, quota, stream), and what the
 // admin can do with it: test the connection, re-authenticate, switch it off or on, remove it.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountIdentity, ChannelAccountDetail } from '../../../../../preload/contract';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { NetworkBadge } from '../../../components/NetworkBadge';
@@ -20,6 +20,9 @@ export function AccountCard({ account, onChanged, autoTest = false }: { account:
   const [reauth, setReauth] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const titleId = `account-${account.id}-title`;
+  // Stable, so an open dialog keeps its focus while the account's health refreshes underneath it.
+  const closeReauth = useCallback(() => setReauth(false), []);
+  const cancelRemove = useCallback(() => setConfirmRemove(false), []);
 
   const runTest = async () => {
     setTest({ state: 'testing' });
@@ -148,7 +151,7 @@ export function AccountCard({ account, onChanged, autoTest = false }: { account:
       {reauth ? (
         <ReauthDialog
           account={account}
-          onClose={() => setReauth(false)}
+          onClose={closeReauth}
           onDone={() => {
             setReauth(false);
             toast('New credentials saved.', 'ok');
@@ -157,7 +160,7 @@ export function AccountCard({ account, onChanged, autoTest = false }: { account:
         />
       ) : null}
       {confirmRemove ? (
-        <ConfirmDialog title={`Remove ${account.name}?`} confirmLabel="Remove" danger onConfirm={remove} onCancel={() => setConfirmRemove(false)}>
+        <ConfirmDialog title={`Remove ${account.name}?`} confirmLabel="Remove" danger onConfirm={remove} onCancel={cancelRemove}>
           Its secrets are deleted. If it already has conversations, it is switched off instead, so no history is lost.
         </ConfirmDialog>
       ) : null}

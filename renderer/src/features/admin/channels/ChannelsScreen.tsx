@@ -1,5 +1,5 @@
 // Admin → Channels: the accounts Parley watches and acts as, their health, and how Parley listens.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Network } from '../../../../../preload/contract';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -17,6 +17,8 @@ export function ChannelsScreen() {
   const [adding, setAdding] = useState<Network | null>(null);
   const [justAdded, setJustAdded] = useState<number | null>(null);
   useEvent('channels.status', () => overview.reload());
+  // Stable, so an open dialog is not re-initialised (and its focus reset) each time the list refreshes.
+  const closeAdd = useCallback(() => setAdding(null), []);
 
   if (overview.error) return <ErrorNotice error={overview.error} onRetry={overview.reload} />;
   const data = overview.data;
@@ -52,7 +54,7 @@ export function ChannelsScreen() {
       {adding ? (
         <AddAccountDialog
           network={adding}
-          onClose={() => setAdding(null)}
+          onClose={closeAdd}
           onAdded={(a) => {
             setAdding(null);
             setJustAdded(a.id);
