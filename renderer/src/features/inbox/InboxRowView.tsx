@@ -26,7 +26,6 @@ export function InboxRowView({ row, now, selected, placeholder }: { row: InboxRo
       className={`inbox-row${selected ? ' is-selected' : ''}${row.awaitingReply && row.state === 'assigned' ? ' is-unanswered' : ''}`}
       aria-current={selected ? 'true' : undefined}
       data-interaction-id={row.interactionId}
-      aria-label={`${row.contactName}, ${where}, waiting ${waitingFor(row.waitingSince, now)}${row.awaitingReply && row.state === 'assigned' ? ', awaiting your reply' : ''}: ${row.subject}`}
     >
       <Avatar name={row.contactName} url={row.avatarUrl} size={32} />
       <span className="inbox-row__body">
@@ -39,9 +38,14 @@ export function InboxRowView({ row, now, selected, placeholder }: { row: InboxRo
               @<bdi>{row.contactHandle}</bdi>
             </span>
           ) : null}
-          {row.awaitingReply && row.state === 'assigned' ? <span className="unanswered-dot" title="The customer is waiting for your reply" /> : null}
+          {row.awaitingReply && row.state === 'assigned' ? (
+            <span className="unanswered-dot" title="The customer is waiting for your reply">
+              <span className="visually-hidden">Awaiting your reply</span>
+            </span>
+          ) : null}
           <span className="inbox-row__wait" title={`Waiting since ${new Date(row.waitingSince).toLocaleString()}`}>
             <Icon name="clock" size={12} />
+            <span className="visually-hidden">waiting</span>
             {waitingFor(row.waitingSince, now)}
           </span>
         </span>

@@ -2,7 +2,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AgentStatus } from '../../../../preload/contract';
 import { Avatar } from '../../components/Avatar';
-import { ConfirmDialog } from '../../components/Dialog';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { duration } from '../../lib/format';
 import { useNow } from '../../lib/hooks';
@@ -25,6 +26,7 @@ export function StatusControl() {
   const [open, setOpen] = useState(false);
   const [other, setOther] = useState('');
   const [confirmOut, setConfirmOut] = useState(false);
+  const [askOther, setAskOther] = useState(false);
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -99,35 +101,36 @@ export function StatusControl() {
           <button type="button" role="menuitemradio" aria-checked={agent.status === 'ready'} className="menu__item" onClick={() => void choose('ready')}>
             <span className="dot dot--ok" aria-hidden /> Ready
           </button>
-          <div className="menu__label" role="presentation">
-            Not ready
-          </div>
-          {notReadyReasons.map((r) => (
+          <div role="group" aria-labelledby={`${menuId}-nr`}>
+            <div className="menu__label" id={`${menuId}-nr`}>
+              Not ready
+            </div>
+            {notReadyReasons.map((r) => (
+              <button
+                key={r}
+                type="button"
+                role="menuitemradio"
+                aria-checked={agent.status === 'not_ready' && agent.notReadyReason === r}
+                className="menu__item menu__item--indent"
+                onClick={() => void choose('not_ready', r)}
+              >
+                <span className="dot dot--warn" aria-hidden /> {r}
+              </button>
+            ))}
             <button
-              key={r}
               type="button"
               role="menuitemradio"
-              aria-checked={agent.status === 'not_ready' && agent.notReadyReason === r}
+              aria-checked={agent.status === 'not_ready' && !notReadyReasons.includes(agent.notReadyReason ?? '')}
               className="menu__item menu__item--indent"
-              onClick={() => void choose('not_ready', r)}
+              onClick={() => {
+                setOpen(false);
+                setOther(agent.status === 'not_ready' && !notReadyReasons.includes(agent.notReadyReason ?? '') ? (agent.notReadyReason ?? '') : '');
+                setAskOther(true);
+              }}
             >
-              <span className="dot dot--warn" aria-hidden /> {r}
+              <span className="dot dot--warn" aria-hidden /> Other reason…
             </button>
-          ))}
-          <form
-            className="menu__other"
-            role="presentation"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (other.trim()) void choose('not_ready', other.trim());
-              setOther('');
-            }}
-          >
-            <input className="input input--small" value={other} maxLength={200} onChange={(e) => setOther(e.target.value)} placeholder="Other reason…" aria-label="Other reason for Not ready" />
-            <button type="submit" className="btn btn--small" disabled={!other.trim()}>
-              Set
-            </button>
-          </form>
+          </div>
           <button type="button" role="menuitemradio" aria-checked={agent.status === 'offline'} className="menu__item" onClick={() => void choose('offline')}>
             <span className="dot dot--idle" aria-hidden /> Offline
           </button>
@@ -144,6 +147,34 @@ export function StatusControl() {
             Sign out…
           </button>
         </div>
+      ) : null}
+      {askOther ? (
+        <Dialog
+          title="Not ready: why?"
+          onClose={() => setAskOther(false)}
+          footer={
+            <>
+              <button type="button" className="btn" onClick={() => setAskOther(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="btn btn--primary"
+                disabled={!other.trim()}
+                onClick={() => {
+                  setAskOther(false);
+                  void choose('not_ready', other.trim());
+                }}
+              >
+                Set Not ready
+              </button>
+            </>
+          }
+        >
+          <Field label="Reason" hint="Your team sees it beside your name.">
+            <input className="input" value={other} maxLength={200} onChange={(e) => setOther(e.target.value)} data-autofocus="true" />
+          </Field>
+        </Dialog>
       ) : null}
       {confirmOut ? (
         <ConfirmDialog
