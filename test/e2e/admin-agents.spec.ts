@@ -3,6 +3,9 @@ import type { ConfigOverview } from '../../preload/contract';
 import { expect, test } from './fixtures';
 import { engineCall, openAdmin } from './admin-helpers';
 
+// Each journey starts its own engine and browser page; on a busy machine that alone takes a while.
+test.describe.configure({ timeout: 120_000 });
+
 test('adds, edits and deletes an agent, with each mistake shown beside its field', async ({ appPage: page }) => {
   await openAdmin(page, 'Agents');
   const table = page.getByRole('table', { name: 'Agents' });

@@ -6,7 +6,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { useToast } from '../../../components/Toasts';
 import { api } from '../../../lib/api';
-import { fieldError, formErrors, noErrors, type FormErrors, summary } from '../shared/errors';
+import { fieldError, formErrors, noErrors, summary, withoutChanged, type FormErrors } from '../shared/errors';
 import { allKinds, kindLabel, roleLabel } from '../shared/labels';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useConfirmDiscard, useUnsavedChanges } from '../shared/unsaved';
@@ -37,7 +37,11 @@ export function AgentDialog({ agent, skills, groups, onClose }: { agent: Agent |
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   useUnsavedChanges(dirty, agent ? `Agent "${agent.name}"` : 'The new agent');
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    const next = { ...form, [k]: v };
+    setErrors((e) => withoutChanged(e, form, next));
+    setForm(next);
+  };
   const err = (path: string) => fieldError(errors.fields, path);
 
   const save = async () => {

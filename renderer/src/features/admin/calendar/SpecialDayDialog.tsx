@@ -6,7 +6,7 @@ import { ConfirmDialog, Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { useToast } from '../../../components/Toasts';
 import { api } from '../../../lib/api';
-import { fieldError, formErrors, noErrors, type FormErrors, summary } from '../shared/errors';
+import { fieldError, formErrors, noErrors, summary, withoutChanged, type FormErrors } from '../shared/errors';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useConfirmDiscard, useUnsavedChanges } from '../shared/unsaved';
 import { HoursRanges, rangeErrors } from './HoursRanges';
@@ -25,7 +25,11 @@ export function SpecialDayDialog({ day, date, onClose }: { day: SpecialDay | nul
   const [confirmDelete, setConfirmDelete] = useState(false);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   useUnsavedChanges(dirty, day ? `Special day "${day.name}"` : 'The new special day');
-  const set = <K extends keyof SpecialDayInput>(k: K, v: SpecialDayInput[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const update = (next: SpecialDayInput) => {
+    setErrors((e) => withoutChanged(e, form, next));
+    setForm(next);
+  };
+  const set = <K extends keyof SpecialDayInput>(k: K, v: SpecialDayInput[K]) => update({ ...form, [k]: v });
 
   const save = async () => {
     if (!form.closed && form.hours.some((r) => Object.keys(rangeErrors(r)).length)) {
@@ -100,7 +104,7 @@ export function SpecialDayDialog({ day, date, onClose }: { day: SpecialDay | nul
       <fieldset className="fieldset">
         <legend>That day the team is</legend>
         <label className="checkbox">
-          <input type="radio" name="special-day-closed" checked={form.closed} onChange={() => setForm({ ...form, closed: true, hours: [] })} />
+          <input type="radio" name="special-day-closed" checked={form.closed} onChange={() => update({ ...form, closed: true, hours: [] })} />
           Closed all day
         </label>
         <label className="checkbox">
@@ -108,7 +112,7 @@ export function SpecialDayDialog({ day, date, onClose }: { day: SpecialDay | nul
             type="radio"
             name="special-day-closed"
             checked={!form.closed}
-            onChange={() => setForm({ ...form, closed: false, hours: form.hours.length ? form.hours : [{ opensAt: '09:00', closesAt: '13:00' }] })}
+            onChange={() => update({ ...form, closed: false, hours: form.hours.length ? form.hours : [{ opensAt: '09:00', closesAt: '13:00' }] })}
           />
           Open with special hours
         </label>

@@ -10,7 +10,7 @@ import { Icon } from '../../../components/Icon';
 import { useToast } from '../../../components/Toasts';
 import { api } from '../../../lib/api';
 import { useEvent, useQuery } from '../../../lib/hooks';
-import { fieldError, formErrors, noErrors, type FormErrors, summary } from '../shared/errors';
+import { fieldError, formErrors, noErrors, summary, type FormErrors } from '../shared/errors';
 import { actionLabel } from '../shared/labels';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useUnsavedChanges } from '../shared/unsaved';

@@ -133,7 +133,7 @@ export function PreviewScreen() {
       <section className="card" aria-labelledby="preview-result-title" aria-live="polite">
         <div className="card__header">
           <h2 className="card__title" id="preview-result-title">
-            What would happen
+            What Parley would do
           </h2>
           {result ? <span className="muted small">{result.localTime}</span> : null}
         </div>

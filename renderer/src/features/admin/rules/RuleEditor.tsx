@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { useToast } from '../../../components/Toasts';
 import { api } from '../../../lib/api';
-import { fieldError, formErrors, noErrors, type FormErrors, summary } from '../shared/errors';
+import { fieldError, formErrors, noErrors, summary, withoutChanged, type FormErrors } from '../shared/errors';
 import { SaveStatus } from '../shared/SaveStatus';
 import { Switch } from '../shared/Switch';
 import { useUnsavedChanges } from '../shared/unsaved';
@@ -44,8 +44,12 @@ function localErrors(r: KeywordRuleInput): Record<string, string> {
 export function RuleEditor({ rule, config, onSaved, onDeleted }: { rule: KeywordRule | null; config: ConfigOverview; onSaved: (r: KeywordRule) => void; onDeleted: () => void }) {
   const toast = useToast();
   const [initial, setInitial] = useState<KeywordRuleInput>(() => (rule ? toInput(rule) : blankRule(config)));
-  const [form, setForm] = useState<KeywordRuleInput>(initial);
+  const [form, setFormState] = useState<KeywordRuleInput>(initial);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const setForm = (next: KeywordRuleInput) => {
+    setErrors((e) => withoutChanged(e, form, next));
+    setFormState(next);
+  };
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
@@ -57,7 +61,7 @@ export function RuleEditor({ rule, config, onSaved, onDeleted }: { rule: Keyword
     if (!savedText || dirty) return;
     const next = JSON.parse(savedText) as KeywordRuleInput;
     setInitial(next);
-    setForm(next);
+    setFormState(next);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedText]);
 
@@ -73,7 +77,7 @@ export function RuleEditor({ rule, config, onSaved, onDeleted }: { rule: Keyword
     try {
       const saved = rule ? await api.call('config.updateRule', { ...form, id: rule.id }) : await api.call('config.createRule', form);
       setInitial(toInput(saved));
-      setForm(toInput(saved));
+      setFormState(toInput(saved));
       setState('saved');
       if (!rule) toast(`Rule "${saved.name}" created at position ${saved.position}.`, 'ok');
       onSaved(saved);
@@ -135,7 +139,7 @@ export function RuleEditor({ rule, config, onSaved, onDeleted }: { rule: Keyword
           </button>
         ) : null}
         <span className="spacer" />
-        <button type="button" className="btn" disabled={!dirty} onClick={() => { setForm(initial); setErrors(noErrors); setState('idle'); }}>
+        <button type="button" className="btn" disabled={!dirty} onClick={() => { setFormState(initial); setErrors(noErrors); setState('idle'); }}>
           Undo changes
         </button>
         <button type="submit" className="btn btn--primary" disabled={state === 'saving'}>

@@ -30,3 +30,19 @@ export function summary(errors: FormErrors): string | null {
   if (!errors.message) return null;
   return Object.keys(errors.fields).length ? 'fix the fields marked in red' : errors.message;
 }
+
+function at(value: unknown, path: string): unknown {
+  let v = value;
+  for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** Drops the errors of fields the person has since changed: a message stays only while it is still true
+ *  of what is on screen. */
+export function withoutChanged(errors: FormErrors, before: unknown, after: unknown): FormErrors {
+  const keys = Object.keys(errors.fields);
+  if (keys.length === 0) return errors;
+  const fields = Object.fromEntries(Object.entries(errors.fields).filter(([k]) => JSON.stringify(at(before, k)) === JSON.stringify(at(after, k))));
+  if (Object.keys(fields).length === keys.length) return errors;
+  return { message: Object.keys(fields).length ? errors.message : null, fields };
+}

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { useToast } from '../../../components/Toasts';
 import { api } from '../../../lib/api';
-import { fieldError, formErrors, noErrors, type FormErrors, summary } from '../shared/errors';
+import { fieldError, formErrors, noErrors, summary, withoutChanged, type FormErrors } from '../shared/errors';
 import { placeholders, templateKindLabel, templateKinds } from '../shared/labels';
 import { SaveStatus } from '../shared/SaveStatus';
 import { Switch } from '../shared/Switch';
@@ -67,7 +67,11 @@ export function TemplateEditor({ template, onSaved, onDeleted, usedBy }: { templ
   const lastFocused = useRef(0);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   useUnsavedChanges(dirty, template ? `Template "${template.name}"` : 'The new template');
-  const set = <K extends keyof TemplateInput>(k: K, v: TemplateInput[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof TemplateInput>(k: K, v: TemplateInput[K]) => {
+    const next = { ...form, [k]: v };
+    setErrors((e) => withoutChanged(e, form, next));
+    setForm(next);
+  };
   const setVariant = (i: number, text: string) => set('variants', form.variants.map((v, j) => (j === i ? text : v)));
 
   const insert = (p: string) => {
