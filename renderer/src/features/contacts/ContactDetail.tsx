@@ -38,6 +38,7 @@ function EditForm({ detail, onDone }: { detail: Detail; onDone: (d: Detail) => v
   return (
     <form
       className="card contact-edit"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -95,6 +96,10 @@ function Timeline({ contactId }: { contactId: number }) {
   );
   useEffect(() => load(), [load]);
   useEvent('interactions.changed', () => load());
+  // A merge moves the other contact's messages here.
+  useEvent('contacts.changed', ({ ids }) => {
+    if (ids.includes(contactId)) load();
+  });
   return (
     <section className="card" aria-labelledby="timeline-title">
       <div className="card__header">
