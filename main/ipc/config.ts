@@ -44,7 +44,16 @@ export function configHandlers(ctx: EngineContext): NamespaceHandlers<'config'> 
     'config.updateGroup': ({ id, ...i }, ses) => cfg.updateGroup(id, i, actorOf(ses)),
     'config.deleteGroup': async ({ id }, ses) => (await cfg.deleteGroup(id, actorOf(ses)), null),
 
-    'config.listAgents': ({ includeInactive }) => s().agents.filter((a) => includeInactive || a.active),
+    // Status lives in routing (changed many times a day without a configuration change): read it there.
+    'config.listAgents': ({ includeInactive }) => {
+      const live = new Map(ctx.routing.agents().map((a) => [a.id, a]));
+      return s()
+        .agents.filter((a) => includeInactive || a.active)
+        .map((a) => {
+          const r = live.get(a.id);
+          return r ? { ...a, status: r.status, notReadyReason: r.notReadyReason, statusChangedAt: r.statusChangedAt, idleSince: r.idleSince } : a;
+        });
+    },
     'config.createAgent': (i, ses) => cfg.createAgent(i, actorOf(ses)),
     'config.updateAgent': ({ id, ...i }, ses) => cfg.updateAgent(id, i, actorOf(ses)),
     'config.deleteAgent': async ({ id }, ses) => (await cfg.deleteAgent(id, actorOf(ses)), null),

@@ -79,3 +79,21 @@ describe('the brain over the contract', () => {
     expect(await ok('contacts.search', { query: 'nobody' })).toEqual([]);
   });
 });
+
+describe('agent status in the configuration lists', () => {
+  it('config.listAgents shows the live status routing keeps', async () => {
+    const tmp = tempDir();
+    const engine = await startEngine({ dataDir: tmp.dir, host: 'web', log: silentLogger });
+    try {
+      const session = { id: 's', host: 'web' as const, agentId: null };
+      const created = await engine.dispatch('config.createAgent', { name: 'Kim' }, session);
+      const id = created.ok ? (created.value as { id: number }).id : 0;
+      await engine.dispatch('routing.setStatus', { agentId: id, status: 'ready' }, session);
+      const list = await engine.dispatch('config.listAgents', {}, session);
+      expect(list.ok && (list.value as Array<{ id: number; status: string }>).find((a) => a.id === id)?.status).toBe('ready');
+    } finally {
+      await engine.close();
+      tmp.cleanup();
+    }
+  });
+});
