@@ -7,7 +7,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
 import { useEvent, useQuery } from '../../../lib/hooks';
-import { actionLabel, entityLabel } from '../shared/labels';
+import { actionLabel, entityLabel, settingLabel } from '../shared/labels';
 import { changeRows, show, subjectOf } from './changes';
 import '../admin.css';
 
@@ -132,7 +132,7 @@ export function AuditScreen() {
                       <td>{e.actorLabel}</td>
                       <td>
                         {entityLabel[e.entity] ?? e.entity}
-                        {subject ? <span className="muted"> · {subject}</span> : e.entityId && e.entity === 'setting' ? <span className="muted"> · {e.entityId}</span> : null}
+                        {subject ? <span className="muted"> · {subject}</span> : e.entityId && e.entity === 'setting' ? <span className="muted"> · {settingLabel[e.entityId] ?? e.entityId}</span> : null}
                       </td>
                       <td>
                         <span className={`badge${e.action === 'delete' ? ' badge--danger' : e.action === 'create' ? ' badge--ok' : ''}`}>{actionLabel[e.action] ?? e.action}</span>

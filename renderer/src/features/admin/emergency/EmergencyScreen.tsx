@@ -11,7 +11,7 @@ import { useToast } from '../../../components/Toasts';
 import { api } from '../../../lib/api';
 import { useEvent, useQuery } from '../../../lib/hooks';
 import { fieldError, formErrors, noErrors, summary, type FormErrors } from '../shared/errors';
-import { actionLabel } from '../shared/labels';
+import { actionLabel, actorText } from '../shared/labels';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useUnsavedChanges } from '../shared/unsaved';
 import { useConfigOverview } from '../shared/useConfig';
@@ -127,7 +127,7 @@ export function EmergencyScreen() {
           </p>
           {e.changedBy ? (
             <p className="small">
-              Last changed by {e.changedBy} on {DateTime.fromMillis(e.changedAt, { zone }).toFormat('d LLL yyyy, HH:mm')}.
+              Last changed by {actorText(e.changedBy, c.agents)} on {DateTime.fromMillis(e.changedAt, { zone }).toFormat('d LLL yyyy, HH:mm')}.
             </p>
           ) : null}
         </div>

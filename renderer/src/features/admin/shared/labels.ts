@@ -58,3 +58,21 @@ export const actionLabel: Record<string, string> = {
 };
 
 export const roleLabel = { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' } as const;
+
+export const settingLabel: Record<string, string> = {
+  'strategy.settings': 'Strategies',
+  'calendar.timeZone': 'Business time zone',
+  'channels.settings': 'Channel settings',
+};
+
+/** How the audit log's actor reads for a person (the engine's audit.list does the same for its entries). */
+export function actorText(actor: string | null, agents: ReadonlyArray<{ id: number; name: string }> = []): string {
+  if (!actor) return 'nobody yet';
+  const agent = /^agent:(\d+)$/.exec(actor);
+  if (agent) return agents.find((a) => a.id === Number(agent[1]))?.name ?? `Agent ${agent[1]}`;
+  if (actor === 'admin@web') return 'Admin (web window)';
+  if (actor === 'admin@electron') return 'Admin (desktop window)';
+  if (actor === 'admin') return 'Admin';
+  if (actor === 'system') return 'Parley (automatic)';
+  return actor;
+}

@@ -3,6 +3,7 @@
 // links and closing the window, and any screen can ask before it replaces an editor.
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../../components/Dialog';
+import { api } from '../../../lib/api';
 
 const unsaved = new Map<string, string>();
 const listeners = new Set<() => void>();
@@ -55,8 +56,10 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
         },
       });
     };
+    // The browser asks before the tab closes. Electron would silently refuse to close instead (it shows
+    // no dialog unless main handles 'will-prevent-unload'), so there the guard covers navigation only.
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (unsaved.size === 0) return;
+      if (unsaved.size === 0 || api.host !== 'web') return;
       e.preventDefault();
       e.returnValue = '';
     };
