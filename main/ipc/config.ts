@@ -16,6 +16,14 @@ const sample = { name: 'Ana Silva', handle: '@ana_s', brand: 'Parley Coffee', ag
 export function configHandlers(ctx: EngineContext): NamespaceHandlers<'config'> {
   const cfg = ctx.config;
   const s = () => cfg.snapshot;
+  // Status lives in routing (changed many times a day without a configuration change): read it there.
+  const liveAgents = () => {
+    const live = new Map(ctx.routing.agents().map((a) => [a.id, a]));
+    return s().agents.map((a) => {
+      const r = live.get(a.id);
+      return r ? { ...a, status: r.status, notReadyReason: r.notReadyReason, statusChangedAt: r.statusChangedAt, idleSince: r.idleSince } : a;
+    });
+  };
   return {
     'config.overview': () => {
       const x = s();
@@ -27,7 +35,7 @@ export function configHandlers(ctx: EngineContext): NamespaceHandlers<'config'> 
         emergency: x.emergency,
         templates: x.templates,
         dispositions: x.dispositions,
-        agents: x.agents,
+        agents: liveAgents(),
         skills: x.skills,
         groups: x.groups,
         rules: x.keywordRules,
@@ -44,16 +52,7 @@ export function configHandlers(ctx: EngineContext): NamespaceHandlers<'config'> 
     'config.updateGroup': ({ id, ...i }, ses) => cfg.updateGroup(id, i, actorOf(ses)),
     'config.deleteGroup': async ({ id }, ses) => (await cfg.deleteGroup(id, actorOf(ses)), null),
 
-    // Status lives in routing (changed many times a day without a configuration change): read it there.
-    'config.listAgents': ({ includeInactive }) => {
-      const live = new Map(ctx.routing.agents().map((a) => [a.id, a]));
-      return s()
-        .agents.filter((a) => includeInactive || a.active)
-        .map((a) => {
-          const r = live.get(a.id);
-          return r ? { ...a, status: r.status, notReadyReason: r.notReadyReason, statusChangedAt: r.statusChangedAt, idleSince: r.idleSince } : a;
-        });
-    },
+    'config.listAgents': ({ includeInactive }) => liveAgents().filter((a) => includeInactive || a.active),
     'config.createAgent': (i, ses) => cfg.createAgent(i, actorOf(ses)),
     'config.updateAgent': ({ id, ...i }, ses) => cfg.updateAgent(id, i, actorOf(ses)),
     'config.deleteAgent': async ({ id }, ses) => (await cfg.deleteAgent(id, actorOf(ses)), null),
