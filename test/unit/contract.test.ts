@@ -28,7 +28,7 @@ describe('the contract surface', () => {
   it('every method name is namespaced and every method has an input schema', () => {
     expect(methodNames.length).toBeGreaterThan(0);
     for (const name of methodNames) {
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
       expect(typeof methods[name].input.safeParse).toBe('function');
     }
   });
