@@ -5,7 +5,9 @@ export function relativeTime(ms: number, now = Date.now()): string {
   const fmt = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   const s =
     abs < 45 ? 'moments' : abs < 3600 ? fmt(Math.round(abs / 60), 'min') : abs < 86_400 ? fmt(Math.round(abs / 3600), 'hour') : fmt(Math.round(abs / 86_400), 'day');
-  if (s === 'moments') return d >= 0 ? 'just now' : 'in a moment';
+  // A clock that re-renders every few seconds can be a little behind a fresh timestamp: that is "just now".
+  if (d > -60 && d < 45) return 'just now';
+  if (s === 'moments') return 'in a moment';
   return d >= 0 ? `${s} ago` : `in ${s}`;
 }
 
