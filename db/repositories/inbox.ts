@@ -1,40 +1,8 @@
-// What the agent's inbox reads: the queue in waiting order (narrow rows, tens of thousands of them, on
-// the raw connection), and the few rows a screen shows, described with their contact.
-import type BetterSqlite3 from 'better-sqlite3';
+// What the agent's inbox reads from the database: the few rows a screen shows, described with their
+// contact, an agent's own assignments, and what the assignment notices look at. (The queue's order comes
+// from routing's memory.)
 import type { DB } from '../connection';
 import type { ChannelKind, InteractionState, Network } from '../schema';
-
-export interface QueuedRef {
-  id: number;
-  skillId: number | null;
-  minLevel: number | null;
-  groupId: number | null;
-  priority: number;
-  queuedAt: number;
-}
-
-/** Every queued interaction, narrow, in no particular order. Read under Kysely's connection lock so it
- *  never sees half of a transaction that is still open on the same connection. */
-const queuedStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
-
-export async function loadQueuedRefs(handle: { db: DB; sqlite: BetterSqlite3.Database }): Promise<QueuedRef[]> {
-  let stmt = queuedStatements.get(handle.sqlite);
-  if (!stmt) {
-    stmt = handle.sqlite.prepare(`select id, skill_id, skill_level, group_id, priority, coalesce(queued_at, created_at) as q from interaction where state = 'queued'`).raw(true);
-    queuedStatements.set(handle.sqlite, stmt);
-  }
-  const query = stmt;
-  return handle.db.connection().execute(async () =>
-    (query.all() as Array<[number, number | null, number | null, number | null, number, number]>).map(([id, skillId, minLevel, groupId, priority, queuedAt]) => ({
-      id,
-      skillId,
-      minLevel,
-      groupId,
-      priority,
-      queuedAt,
-    })),
-  );
-}
 
 export interface InboxRowRecord {
   id: number;

@@ -198,6 +198,11 @@ export class RoutingService {
     return this.router.queueSize;
   }
 
+  /** Every queued interaction in waiting order, from memory (the agent inbox pages through this). */
+  queuedInOrder(): QueueEntry[] {
+    return this.router.queueInOrder();
+  }
+
   /** The first `limit` queued interactions in waiting order, with what a queue row shows. */
   async queue(limit: number): Promise<{ total: number; items: QueuedInteraction[] }> {
     const entries = this.router.queueInOrder(limit);

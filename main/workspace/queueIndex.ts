@@ -1,7 +1,16 @@
 // The queue in waiting order, kept between requests so a screen scrolling through 50,000 queued
 // interactions reads slices of one sorted list instead of sorting the queue again for every page.
 // Any change to the queue marks it stale; the next reader rebuilds it once.
-import type { QueuedRef } from '../../db/repositories/inbox';
+
+/** A queued interaction as the inbox orders and filters it. */
+export interface QueuedRef {
+  id: number;
+  skillId: number | null;
+  minLevel: number | null;
+  groupId: number | null;
+  priority: number;
+  queuedAt: number;
+}
 
 /** Same order as the router: priority (high first), then age (oldest first), then id. */
 export function waitingOrder(a: QueuedRef, b: QueuedRef): number {

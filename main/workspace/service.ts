@@ -3,7 +3,7 @@
 //  - coalesces queue changes into 'inbox.changed' (a flood of mentions costs the window a few refreshes
 //    per second, not one per message) and keeps the sorted queue the inbox pages through,
 //  - remembers which Electron window works as which agent, so the main process can notify the right one.
-import { latestEventKinds, loadAssignments, loadQueuedRefs, probeAssignments } from '../../db/repositories/inbox';
+import { latestEventKinds, loadAssignments, probeAssignments } from '../../db/repositories/inbox';
 import type { AgentAssignment } from '../../preload/contract';
 import type { EngineContext, Session } from '../context';
 import type { Service } from '../engine';
@@ -24,7 +24,10 @@ export class WorkspaceService implements Service {
   private stopped = false;
 
   constructor(private readonly ctx: EngineContext) {
-    this.queue = new QueueIndex(() => loadQueuedRefs(ctx));
+    // Routing keeps the queue in memory (and in step with the database): read it there, not from disk.
+    this.queue = new QueueIndex(async () =>
+      ctx.routing.queuedInOrder().map((e) => ({ id: e.interactionId, skillId: e.skillId, minLevel: e.minLevel, groupId: e.groupId, priority: e.priority, queuedAt: e.queuedAt })),
+    );
   }
 
   async start(): Promise<void> {

@@ -33,7 +33,7 @@ test('a message with script tags, javascript: links and odd Unicode shows as tex
   const message = page.getByTestId('thread-message').filter({ hasText: 'try javascript:alert(1)' });
   await expect(message).toContainText('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">');
   await expect(page.getByRole('heading', { name: /Eve <b>Bold<\/b>/ }).first()).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(message.locator('img, script, b')).toHaveCount(0);
   // The one web address is the one link; it opens outside the app. Nothing else is clickable.
   const links = message.getByRole('link');
@@ -54,7 +54,7 @@ test('a message with script tags, javascript: links and odd Unicode shows as tex
   await page.getByTestId('send-button').click();
   await sentAct(app, (a) => a.kind === 'reply', 'the reply');
   expect(dialogs).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   // Nothing but the agent's reply went out.
   expect((await sandbox(app).outbound()).map((a) => a.kind)).toEqual(['reply']);
 });
@@ -63,7 +63,7 @@ test('the keyboard does the common acts, the mode changes only when confirmed, a
   // The browser's Notification API, recorded (the web host's desktop notifications).
   await page.addInitScript(() => {
     const shown: Array<{ title: string; body?: string }> = [];
-    (window as unknown as { __notes: typeof shown }).__notes = shown;
+    (globalThis as unknown as { __notes: typeof shown }).__notes = shown;
     class RecordedNotification {
       static permission = 'granted';
       static requestPermission = async () => 'granted';
@@ -73,7 +73,7 @@ test('the keyboard does the common acts, the mode changes only when confirmed, a
       }
       close() {}
     }
-    (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
+    (globalThis as unknown as { Notification: unknown }).Notification = RecordedNotification;
   });
   await page.reload();
   await signInReady(page, 'Ana Souza');
@@ -84,7 +84,7 @@ test('the keyboard does the common acts, the mode changes only when confirmed, a
   await setStatus(page, 'Ready');
 
   await sandbox(app).mention('jane_doe', 'Jane Doe', 'Is my order on its way?');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __notes: Array<{ title: string }> }).__notes.map((n) => n.title))).toEqual(['Jane Doe · X Mention']);
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __notes: Array<{ title: string }> }).__notes.map((n) => n.title))).toEqual(['Jane Doe · X Mention']);
   await expect(page.getByRole('tab', { name: /^Mine/ })).toContainText('1');
 
   // J opens the next conversation, R goes to the composer.
