@@ -5,7 +5,8 @@ import type { ContactDetail as Detail, TimelineMessage } from '../../../../prelo
 import { Avatar } from '../../components/Avatar';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
-import { NetworkBadge, VisibilityBadge } from '../../components/NetworkBadge';
+import { Icon } from '../../components/Icon';
+import { channelKindLabel, VisibilityBadge } from '../../components/NetworkBadge';
 import { useToast } from '../../components/Toasts';
 import { api, ApiError } from '../../lib/api';
 import { dateTime } from '../../lib/format';
@@ -115,7 +116,10 @@ function Timeline({ contactId }: { contactId: number }) {
           {items.map((m) => (
             <li key={m.id} className={`timeline__item timeline__item--${m.direction}`}>
               <div className="timeline__head">
-                <NetworkBadge network={m.network} kind={m.channelKind} />
+                <span className={`net-chip net-chip--${m.network}`}>
+                  <Icon name={m.channelKind === 'messenger' ? 'messenger' : m.network === 'x' ? 'x' : 'facebook'} size={11} />
+                  {m.network === 'x' ? 'X' : 'Facebook'} {channelKindLabel[m.channelKind]}
+                </span>
                 <VisibilityBadge visibility={m.visibility} />
                 <span className="muted">{m.direction === 'in' ? 'customer' : m.authorKind === 'agent' ? 'agent' : m.authorKind === 'auto' ? 'automatic' : 'brand'}</span>
                 {m.interactionId != null ? (

@@ -31,7 +31,7 @@ function loadDraft(id: number, mode: Visibility): Draft {
 }
 
 const modeWords = (o: ReplyOption, mode: Visibility) =>
-  mode === 'public' ? `Everyone can see it${o.recipient ? ` · reply to ${o.recipient}` : ''}` : `Only ${o.recipient ?? 'the customer'} sees it`;
+  mode === 'public' ? `${o.recipient ? `To ${o.recipient} · ` : ''}everyone sees it` : `To ${o.recipient ?? 'the customer'} · only they see it`;
 
 export function Composer({ view, onSent }: { view: ConversationView; onSent?: () => void }) {
   const toast = useToast();

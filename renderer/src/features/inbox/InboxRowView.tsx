@@ -7,6 +7,13 @@ import { Icon } from '../../components/Icon';
 import { channelKindLabel } from '../../components/NetworkBadge';
 import { messagingWindowOf, sentimentOf, waitingFor } from './format';
 
+/** A post starts with the handles it answers (the brand's among them): the row shows what follows. */
+function firstWords(row: InboxRow): string {
+  if (row.network !== 'x' || row.channelKind !== 'mention') return row.subject;
+  const rest = row.subject.replace(/^(?:@\w{1,15}\s+)+/, '');
+  return rest || row.subject;
+}
+
 export function InboxRowView({ row, now, selected, placeholder }: { row: InboxRow | undefined; now: number; selected: boolean; placeholder?: boolean }) {
   if (!row) {
     return (
@@ -54,7 +61,9 @@ export function InboxRowView({ row, now, selected, placeholder }: { row: InboxRo
             <Icon name={row.channelKind === 'messenger' ? 'messenger' : row.network === 'x' ? 'x' : 'facebook'} size={11} />
             {channelKindLabel[row.channelKind]}
           </span>
-          <bdi className="inbox-row__text">{row.subject || '(no text)'}</bdi>
+          <bdi className="inbox-row__text" title={row.subject}>
+            {firstWords(row) || '(no text)'}
+          </bdi>
         </span>
         <span className="inbox-row__meta">
           {row.priority > 0 ? <span className="chip chip--priority">P{row.priority}</span> : null}
