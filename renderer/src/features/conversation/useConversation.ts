@@ -34,7 +34,14 @@ export function useConversation(interactionId: number) {
 
   useEffect(() => {
     load();
+    // Events missed while the connection was down: look again once it is back.
+    let previous = api.connectionState();
+    const off = api.onConnectionState((s) => {
+      if (s === 'open' && previous !== 'open') load();
+      previous = s;
+    });
     return () => {
+      off();
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };

@@ -18,7 +18,7 @@ import { useQueueWindow } from './useQueueWindow';
 
 type Tab = 'mine' | 'queue' | 'approvals';
 
-function useMine(enabled: boolean) {
+function useMine(enabled: boolean, epoch: number) {
   const [rows, setRows] = useState<InboxRow[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -38,7 +38,7 @@ function useMine(enabled: boolean) {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [enabled, load]);
+  }, [enabled, epoch, load]);
   useEvent('inbox.changed', () => {
     if (!enabled || timer.current) return;
     timer.current = setTimeout(() => {
@@ -50,12 +50,12 @@ function useMine(enabled: boolean) {
 }
 
 export function InboxPage({ interactionId }: { interactionId: number | null }) {
-  const { agent, restoring } = useWorkspace();
+  const { agent, restoring, epoch } = useWorkspace();
   const signedIn = agent !== null;
   const [tab, setTab] = useState<Tab>('mine');
   const now = useNow(15_000);
-  const mine = useMine(signedIn);
-  const queue = useQueueWindow('eligible', signedIn);
+  const mine = useMine(signedIn, epoch);
+  const queue = useQueueWindow('eligible', signedIn, epoch);
   const proposals = useProposedEngagements();
 
   // J / K walk the list that is showing.

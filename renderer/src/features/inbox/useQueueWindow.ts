@@ -20,7 +20,7 @@ export interface QueueWindowState {
   version: number;
 }
 
-export function useQueueWindow(scope: 'eligible' | 'all', enabled: boolean): QueueWindowState {
+export function useQueueWindow(scope: 'eligible' | 'all', enabled: boolean, epoch = 0): QueueWindowState {
   const [counts, setCounts] = useState<InboxCounts | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [version, setVersion] = useState(0);
@@ -77,7 +77,7 @@ export function useQueueWindow(scope: 'eligible' | 'all', enabled: boolean): Que
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [enabled, refresh]);
+  }, [enabled, epoch, refresh]);
 
   useEvent('inbox.changed', () => {
     if (!enabled || timer.current) return;

@@ -15,6 +15,8 @@ export interface Workspace {
   agent: AgentRoutingState | null;
   /** True until the tab's stored sign-in has been restored (or found missing). */
   restoring: boolean;
+  /** Counts sign-ins of this window (a reconnect signs in again): screens reload their data on a change. */
+  epoch: number;
   signIn(agentId: number): Promise<void>;
   signOut(goOffline: boolean): Promise<void>;
   setStatus(status: AgentStatus, reason?: string | null): Promise<void>;
@@ -25,6 +27,7 @@ export interface Workspace {
 const WorkspaceContext = createContext<Workspace>({
   agent: null,
   restoring: false,
+  epoch: 0,
   signIn: async () => undefined,
   signOut: async () => undefined,
   setStatus: async () => undefined,
@@ -44,6 +47,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [agent, setAgent] = useState<AgentRoutingState | null>(null);
   const [restoring, setRestoring] = useState(() => storedAgent() !== null);
   const [spoken, setSpoken] = useState('');
+  const [epoch, setEpoch] = useState(0);
   const announce = useCallback((text: string) => setSpoken((old) => (old === text ? `${text}\u00a0` : text)), []);
   const agentId = agent?.id ?? null;
   const agentRef = useRef<number | null>(null);
@@ -61,6 +65,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       api.call('session.signIn', { agentId: id }).then(
         (r) => {
           setAgent(r.agent);
+          setEpoch((n) => n + 1);
           setRestoring(false);
         },
         (e: unknown) => {
@@ -99,6 +104,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     const r = await api.call('session.signIn', { agentId: id });
     sessionStorage.setItem(AGENT_KEY, String(id));
     setAgent(r.agent);
+    setEpoch((n) => n + 1);
   }, []);
 
   const signOut = useCallback(async (goOffline: boolean) => {
@@ -116,7 +122,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const value = useMemo<Workspace>(() => ({ agent, restoring, signIn, signOut, setStatus, announce }), [agent, restoring, signIn, signOut, setStatus, announce]);
+  const value = useMemo<Workspace>(() => ({ agent, restoring, epoch, signIn, signOut, setStatus, announce }), [agent, restoring, epoch, signIn, signOut, setStatus, announce]);
   return (
     <WorkspaceContext.Provider value={value}>
       {children}
