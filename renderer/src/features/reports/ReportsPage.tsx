@@ -19,6 +19,7 @@ const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return dayFormat.format(Date.UTC(y, m - 1, d));
 };
+const asOf = (r: Report) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: r.period.timeZone }).format(r.generatedAt);
 const percent = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)} %` : '—');
 
 export function ReportsPage() {
@@ -33,18 +34,25 @@ export function ReportsPage() {
     <section className="page reports-page" aria-labelledby="page-title">
       <PageHeader title="Reports" subtitle="Volume, automatic handling, waiting and response times, outcomes and agents, by business day." />
       <PeriodPicker choice={choice} network={network} shown={report?.period} fieldErrors={fieldErrors} onChoose={setChoice} onNetwork={setNetwork} />
-      <p className="report-status" role="status" aria-live="polite">
-        {query.loading ? (
-          <>
-            <span className="spinner" aria-hidden="true" /> Building the report…
-          </>
-        ) : report ? (
-          <>
-            {report.period.from === report.period.to ? day(report.period.from) : `${day(report.period.from)} – ${day(report.period.to)}`} · {networkNames[report.network]} · days in{' '}
-            {report.period.timeZone}
-          </>
+      <div className="report-status">
+        <p role="status" aria-live="polite">
+          {query.loading ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Building the report…
+            </>
+          ) : report ? (
+            <>
+              {report.period.from === report.period.to ? day(report.period.from) : `${day(report.period.from)} – ${day(report.period.to)}`} · {networkNames[report.network]} · days in{' '}
+              {report.period.timeZone} · as of {asOf(report)}
+            </>
+          ) : null}
+        </p>
+        {report && !query.loading ? (
+          <button type="button" className="btn btn--small btn--ghost" onClick={query.reload}>
+            Refresh
+          </button>
         ) : null}
-      </p>
+      </div>
       {query.error && !fieldErrors ? <ErrorNotice error={query.error} onRetry={query.reload} /> : null}
       {report ? <ReportBody report={report} /> : null}
     </section>
