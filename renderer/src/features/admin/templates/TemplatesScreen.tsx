@@ -1,6 +1,6 @@
 // Admin → Templates: every message Parley sends by itself (and canned responses), filtered by kind,
 // network and visibility, with the editor of the chosen one beside the list.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConfigOverview, Network, Template, TemplateKind, Visibility } from '../../../../../preload/contract';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -24,6 +24,11 @@ export function TemplatesScreen() {
   const [network, setNetwork] = useState<Network | 'any' | ''>('');
   const [visibility, setVisibility] = useState<Visibility | ''>('');
   const [search, setSearch] = useState('');
+
+  const first = config.data?.templates[0]?.id;
+  useEffect(() => {
+    if (selected === null && first != null) setSelected(first);
+  }, [first, selected]);
 
   if (config.error) return <ErrorNotice error={config.error} onRetry={config.reload} />;
   const c = config.data;
