@@ -12,7 +12,7 @@ import { useConfirmDiscard } from '../shared/unsaved';
 import { useConfigOverview } from '../shared/useConfig';
 import { AgentDialog } from './AgentDialog';
 import { NamedList } from './NamedList';
-import '../admin.css';
+import '../styles';
 
 type Tab = 'agents' | 'skills' | 'groups';
 

@@ -9,7 +9,7 @@ import { Field } from '../../../components/Field';
 import { useEvent, useQuery } from '../../../lib/hooks';
 import { actionLabel, entityLabel, settingLabel } from '../shared/labels';
 import { changeRows, show, subjectOf } from './changes';
-import '../admin.css';
+import '../styles';
 
 const PAGE = 25;
 

@@ -15,7 +15,7 @@ import { MonthView } from './MonthView';
 import { SpecialDayDialog } from './SpecialDayDialog';
 import { TimeZoneCard } from './TimeZoneCard';
 import { WeeklyHoursCard } from './WeeklyHoursCard';
-import '../admin.css';
+import '../styles';
 
 const PAGE = 20;
 

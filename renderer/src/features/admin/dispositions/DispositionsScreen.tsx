@@ -13,7 +13,7 @@ import { SaveStatus, type SaveState } from '../shared/SaveStatus';
 import { Switch } from '../shared/Switch';
 import { useUnsavedChanges } from '../shared/unsaved';
 import { useConfigOverview } from '../shared/useConfig';
-import '../admin.css';
+import '../styles';
 
 const blank: DispositionInput = { code: '', label: '', description: '', active: true };
 

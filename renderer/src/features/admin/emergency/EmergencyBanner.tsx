@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { Icon } from '../../../components/Icon';
 import { useEvent, useQuery } from '../../../lib/hooks';
-import '../admin.css';
+import '../styles';
 
 const scopeText = { all: 'X and Facebook', x: 'X', facebook: 'Facebook' } as const;
 

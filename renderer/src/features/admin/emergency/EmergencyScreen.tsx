@@ -15,7 +15,7 @@ import { actionLabel, actorText } from '../shared/labels';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useUnsavedChanges } from '../shared/unsaved';
 import { useConfigOverview } from '../shared/useConfig';
-import '../admin.css';
+import '../styles';
 
 const scopeText: Record<Emergency['scope'], string> = { all: 'X and Facebook', x: 'X only', facebook: 'Facebook only' };
 

@@ -11,7 +11,7 @@ import { api } from '../../../lib/api';
 import { useQuery } from '../../../lib/hooks';
 import { fieldError, formErrors, noErrors, type FormErrors } from '../shared/errors';
 import { kindLabel, kindsOf, networkLabel, networks } from '../shared/labels';
-import '../admin.css';
+import '../styles';
 
 const stepLabel: Record<DecisionStep['step'], string> = {
   dedupe: 'Already seen?',

@@ -13,7 +13,7 @@ import { useConfirmDiscard } from '../shared/unsaved';
 import { useConfigOverview } from '../shared/useConfig';
 import { RuleEditor } from './RuleEditor';
 import { actionText, matchText, scopeText } from './ruleText';
-import '../admin.css';
+import '../styles';
 
 export function RulesScreen() {
   const toast = useToast();

@@ -11,7 +11,7 @@ import { SaveStatus } from '../shared/SaveStatus';
 import { Switch } from '../shared/Switch';
 import { useConfigOverview } from '../shared/useConfig';
 import { SentimentTry } from './SentimentTry';
-import '../admin.css';
+import '../styles';
 
 type S = StrategySettings;
 const autoKinds = ['emergency', 'special_day', 'closed', 'acknowledgement'] as const;

@@ -9,7 +9,7 @@ import { templateKindLabel, templateKinds } from '../shared/labels';
 import { useConfirmDiscard } from '../shared/unsaved';
 import { useConfigOverview } from '../shared/useConfig';
 import { TemplateEditor } from './TemplateEditor';
-import '../admin.css';
+import '../styles';
 
 function usedBy(t: Template, c: ConfigOverview): string[] {
   const rules = c.rules.filter((r) => r.action.type === 'auto_reply' && r.action.templateId === t.id).map((r) => `rule “${r.name}”`);

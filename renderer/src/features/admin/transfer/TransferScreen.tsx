@@ -9,7 +9,7 @@ import { api } from '../../../lib/api';
 import { downloadText, readFileText } from '../shared/download';
 import { formErrors, type FormErrors } from '../shared/errors';
 import { useUnsavedChanges } from '../shared/unsaved';
-import '../admin.css';
+import '../styles';
 
 function PartRow({ p }: { p: TransferPartPreview }) {
   const [open, setOpen] = useState(false);
