@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { ContactDetail } from './ContactDetail';
 import { Snippet } from './Snippet';
 import { useContactSearch } from './useContactSearch';
+import './contacts.css';
 
 export function ContactsPage({ contactId }: { contactId: number | null }) {
   const [query, setQuery] = useState('');

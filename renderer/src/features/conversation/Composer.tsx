@@ -12,6 +12,7 @@ import { useShortcut } from '../workspace/shortcuts';
 import { CannedDialog } from './CannedDialog';
 import { measure, newKey } from './drafting';
 import { MoveToPrivateDialog } from './MoveToPrivateDialog';
+import './composer.css';
 
 interface Draft {
   text: string;

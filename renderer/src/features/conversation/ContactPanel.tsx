@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { channelKindLabel } from '../../components/NetworkBadge';
 import { api, ApiError } from '../../lib/api';
 import { relativeTime } from '../../lib/format';
+import './panel.css';
 
 export function Identities({ contact }: { contact: Contact }) {
   return (

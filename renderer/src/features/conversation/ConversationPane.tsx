@@ -17,6 +17,7 @@ import { Thread } from './Thread';
 import { useConversation } from './useConversation';
 import { WindowBanner } from './WindowBanner';
 import { CompleteDialog, RequeueDialog, TransferDialog } from './WrapUp';
+import './conversation.css';
 
 const stateText: Record<ConversationView['interaction']['state'], string> = {
   new: 'New',

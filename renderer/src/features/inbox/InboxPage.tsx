@@ -15,6 +15,7 @@ import { ApprovalsList, useProposedEngagements } from './ApprovalsList';
 import { InboxRowView } from './InboxRowView';
 import { QueueList } from './QueueList';
 import { useQueueWindow } from './useQueueWindow';
+import './inbox.css';
 
 type Tab = 'mine' | 'queue' | 'approvals';
 
