@@ -98,14 +98,21 @@ test('imports a 5,000-event .ics with a preview and progress, and exports the ca
   await openAdmin(page, 'Calendar');
   // Record every value the progress bar takes, to show it moved in steps rather than jumping to the end.
   await page.evaluate(() => {
+    // Runs in the page; the test's own tsconfig has no DOM types, so the globals are named here.
+    type El = { getAttribute(n: string): string | null };
+    const g = globalThis as unknown as {
+      progressSeen: string[];
+      document: { querySelector(s: string): El | null; body: unknown };
+      MutationObserver: new (cb: () => void) => { observe(target: unknown, options: Record<string, boolean>): void };
+    };
     const seen: string[] = [];
-    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-    new MutationObserver(() => {
-      const bar = document.querySelector('[data-testid="ics-progress"]');
+    g.progressSeen = seen;
+    new g.MutationObserver(() => {
+      const bar = g.document.querySelector('[data-testid="ics-progress"]');
       if (!bar) return;
       const v = `${bar.getAttribute('aria-label')!.split(':')[0]}|${bar.getAttribute('aria-valuenow')}`;
       if (seen[seen.length - 1] !== v) seen.push(v);
-    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }).observe(g.document.body, { subtree: true, childList: true, attributes: true });
   });
   await page.getByRole('button', { name: 'Import .ics' }).click();
   const dialog = page.getByRole('dialog', { name: /Import special days/ });
@@ -122,7 +129,7 @@ test('imports a 5,000-event .ics with a preview and progress, and exports the ca
 
   await dialog.getByRole('button', { name: 'Import 4,999 special days' }).click();
   await expect(dialog.getByTestId('ics-done')).toHaveText('Added 4,999 special days; skipped 1.', { timeout: 90_000 });
-  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
   const steps = (phase: string) => seen.filter((s) => s.startsWith(phase)).map((s) => Number(s.split('|')[1]));
   expect(steps('Checking events').filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(3);
   expect(steps('Importing').filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(3);

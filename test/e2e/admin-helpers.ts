@@ -13,8 +13,10 @@ export async function openAdmin(page: Page, section: string): Promise<void> {
 export async function engineCall<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
   return page.evaluate(
     async ([m, i]) => {
-      const token = sessionStorage.getItem('parley.token');
-      const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
+      // Runs in the page; the test's own tsconfig has no DOM types, so the globals are named here.
+      const g = globalThis as unknown as { sessionStorage: { getItem(k: string): string | null }; location: { host: string } };
+      const token = g.sessionStorage.getItem('parley.token');
+      const ws = new WebSocket(`ws://${g.location.host}/ws?token=${encodeURIComponent(token ?? '')}`);
       await new Promise((resolve, reject) => {
         ws.onopen = resolve;
         ws.onerror = reject;

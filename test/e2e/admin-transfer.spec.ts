@@ -57,8 +57,8 @@ test('exports from one install and imports into a fresh one, with a preview firs
     expect(withoutStamp(again.text)).toEqual(withoutStamp(text));
     // The rule points at the new install's own Warranty skill, found by name.
     const b = await engineCall<ConfigOverview>(pageB, 'config.overview');
-    const rule = b.rules.find((r: KeywordRule) => r.name === 'Warranty claims')!;
-    expect(rule.action.type === 'route_skill' && b.skills.find((s) => s.id === rule.action.skillId)?.name).toBe('Warranty');
+    const action = b.rules.find((r: KeywordRule) => r.name === 'Warranty claims')!.action;
+    expect(action.type === 'route_skill' && b.skills.find((s) => s.id === action.skillId)?.name).toBe('Warranty');
     await pageB.close();
   } finally {
     await other.stop();

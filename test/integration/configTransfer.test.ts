@@ -88,8 +88,8 @@ describe('configuration export and import', () => {
 
     // The references point at the same things by name, not by the source's ids.
     const s = b.ctx.config.snapshot;
-    const praise = s.keywordRules.find((r) => r.name === 'Praise')!;
-    expect(praise.action.type === 'auto_reply' && s.templates.find((t) => t.id === praise.action.templateId)).toMatchObject({ name: 'Thanks', network: 'x' });
+    const praise = s.keywordRules.find((r) => r.name === 'Praise')!.action;
+    expect(praise.type === 'auto_reply' && s.templates.find((t) => t.id === praise.templateId)).toMatchObject({ name: 'Thanks', network: 'x' });
     expect(s.templates.find((t) => t.id === s.strategy.autoReply.templateId)).toMatchObject({ name: 'Thanks', network: 'x' });
     expect(s.groups.find((g) => g.id === s.strategy.dmRouting.groupId)!.name).toBe('VIP desk');
     const ana = s.agents.find((x) => x.name === 'Ana Souza')!;
