@@ -9,7 +9,7 @@ import {
   updateChannelAccount,
   type ChannelAccount,
 } from '../../db/repositories/channelAccounts';
-import type { ChannelAccountDetail, QuotaEntry, XAuthInput } from '../../preload/contract';
+import type { ChannelAccountDetail, QuotaEntry, XAuthParsed } from '../../preload/contract';
 import type { EngineContext, Session } from '../context';
 import { ParleyError, notFound } from '../errors';
 import type { ChannelManager } from '../channels/manager';
@@ -25,21 +25,18 @@ function manager(ctx: EngineContext): ChannelManager {
 
 const actorOf = (s: Session) => (s.agentId ? `agent:${s.agentId}` : 'admin');
 
-type ParsedXAuth = Extract<XAuthInput, { kind: string }> & { [k: string]: unknown };
-
-function xCredentials(auth: ParsedXAuth): XCredentials {
-  const s = (v: unknown) => (typeof v === 'string' && v ? v : null);
+function xCredentials(auth: XAuthParsed): XCredentials {
   if (auth.kind === 'oauth1') {
-    return { kind: 'oauth1', appKey: s(auth.appKey)!, appSecret: s(auth.appSecret)!, accessToken: s(auth.accessToken)!, accessSecret: s(auth.accessSecret)!, appBearerToken: s(auth.appBearerToken) };
+    return { kind: 'oauth1', appKey: auth.appKey, appSecret: auth.appSecret, accessToken: auth.accessToken, accessSecret: auth.accessSecret, appBearerToken: auth.appBearerToken };
   }
   return {
     kind: 'oauth2',
-    accessToken: s(auth.accessToken)!,
-    refreshToken: s(auth.refreshToken),
-    clientId: s(auth.clientId),
-    clientSecret: s(auth.clientSecret),
+    accessToken: auth.accessToken,
+    refreshToken: auth.refreshToken,
+    clientId: auth.clientId,
+    clientSecret: auth.clientSecret,
     expiresAt: null,
-    appBearerToken: s(auth.appBearerToken),
+    appBearerToken: auth.appBearerToken,
   };
 }
 
@@ -101,7 +98,7 @@ export function channelsHandlers(ctx: EngineContext): NamespaceHandlers<'channel
       const now = ctx.clock.now();
       const creds: ChannelCredentials =
         input.network === 'x'
-          ? xCredentials(input.auth as ParsedXAuth)
+          ? xCredentials(input.auth)
           : { kind: 'page_token', pageId: input.pageId, pageAccessToken: input.pageAccessToken, appSecret: input.appSecret };
       const sealed = m.vault.seal(creds);
       const account = await ctx.db.transaction().execute(async (trx) => {
@@ -148,7 +145,7 @@ export function channelsHandlers(ctx: EngineContext): NamespaceHandlers<'channel
       }
       let creds: ChannelCredentials;
       if (input.network === 'x') {
-        creds = xCredentials(input.auth as ParsedXAuth);
+        creds = xCredentials(input.auth);
       } else {
         const pageId = account.externalId;
         if (!pageId) throw new ParleyError('conflict', 'This Page has no Page ID on record; remove it and add it again.');

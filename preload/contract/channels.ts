@@ -43,6 +43,8 @@ export const xAuthInputSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type XAuthInput = z.input<typeof xAuthInputSchema>;
+/** As the engine receives it: trimmed, empty optional secrets as null. */
+export type XAuthParsed = z.output<typeof xAuthInputSchema>;
 
 const facebookSecrets = {
   pageAccessToken: required('Page access token'),
