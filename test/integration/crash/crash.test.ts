@@ -9,7 +9,7 @@ import { DB_FILE } from '../../../main/engine';
 import type { OutboxPayload } from '../../../main/outbox/payload';
 import { tempDir } from '../../helpers/tempDir';
 import { waitFor } from '../channels/harness';
-import { buildOnce, control, prepareDataDir, query, startEngineProcess, startStandaloneSandbox, stop, type Proc } from './processes';
+import { buildOnce, control, killAll, prepareDataDir, query, startEngineProcess, startStandaloneSandbox, stop, type Proc } from './processes';
 
 interface Act {
   network: string;
@@ -42,8 +42,7 @@ describe('crash safety with real processes', () => {
     await control(sandbox.url, 'POST', '/_sandbox/config', generous);
   }, 120_000);
   afterAll(async () => {
-    if (engine) await stop(engine, 'SIGKILL');
-    if (sandbox) await stop(sandbox);
+    await killAll();
     tmp?.cleanup();
   });
 

@@ -19,6 +19,23 @@ export function buildOnce(): void {
   if (r.status !== 0) throw new Error('The build failed; the crash tests need dist/main/web.cjs and dist/main/sandbox.cjs.');
 }
 
+/** Every process started here, so a test that fails half-way leaves none running. */
+const live = new Set<ChildProcess>();
+
+export async function killAll(): Promise<void> {
+  await Promise.all(
+    [...live].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+  live.clear();
+}
+
 export interface Proc {
   child: ChildProcess;
   stderr: () => string;
@@ -27,6 +44,8 @@ export interface Proc {
 
 function launch(args: string[], readyLine: RegExp, env: Record<string, string> = {}): Promise<Proc & { line: string }> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, PARLEY_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let out = '';
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
