@@ -16,6 +16,10 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  // Held in a ref so a new onClose on every render does not re-run the effect (which would move focus
+  // back to the first field while someone is typing).
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const node = ref.current!;
@@ -27,7 +31,7 @@ export function Dialog({
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
-        onClose();
+        onCloseRef.current();
       } else if (e.key === 'Tab') {
         const els = focusables();
         if (els.length === 0) return;
@@ -47,7 +51,7 @@ export function Dialog({
       node.removeEventListener('keydown', onKey);
       previous?.focus?.();
     };
-  }, [onClose]);
+  }, []);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} style={wide ? { width: 'min(860px, calc(100vw - 32px))' } : undefined}>
