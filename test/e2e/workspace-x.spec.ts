@@ -1,7 +1,7 @@
 // The seed's X use cases, from the customer's first message to the disposition code, through the
 // agent's screen, each checked against what the sandbox recorded as sent.
 import { expect, test } from './fixtures';
-import { complete, engine, openConversation, prepareDesk, sandbox, sentAct, signInReady } from './workspace-helpers';
+import { complete, engine, openConversation, prepareDesk, sandbox, sentAct, setStatus, signInReady } from './workspace-helpers';
 
 test.beforeEach(async ({ app }) => {
   await prepareDesk(app);
@@ -124,4 +124,37 @@ test('a DM goes to the DM group (Ana, not Ben), is answered privately only, then
     e.close();
   }
   expect((await sandbox(app).outbound()).filter((a) => a.kind === 'reply')).toHaveLength(0);
+});
+
+test('a conversation is transferred to another agent and put back in the queue, from the wrap-up actions', async ({ app, appPage: page, context }) => {
+  const ben = await context.newPage();
+  await ben.goto(app.url);
+  await signInReady(ben, 'Ben Okafor');
+  await setStatus(ben, 'Meeting');
+  await signInReady(page, 'Ana Souza');
+  await sandbox(app).mention('lee_w', 'Lee Wong', 'The receipts screen shows yesterday twice');
+  await openConversation(page, 'Mine', 'receipts screen shows');
+
+  // Ben is in a meeting but can still be handed it (Not ready is not Offline).
+  await page.getByRole('button', { name: /^Transfer/ }).click();
+  const transfer = page.getByRole('dialog', { name: 'Transfer the conversation' });
+  await transfer.getByRole('radio', { name: 'An agent' }).click();
+  await transfer.getByLabel('Agent').selectOption({ label: 'Ben Okafor · Not ready · Meeting' });
+  await transfer.getByLabel('Note for the next person (optional)').fill('Technical: receipts screen');
+  await transfer.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await expect(transfer).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: /^Mine/ })).toContainText('0');
+  await openConversation(ben, 'Mine', 'receipts screen shows');
+  await expect(ben.getByTestId('thread-event').filter({ hasText: 'Transferred to Ben Okafor: "Technical: receipts screen"' })).toBeVisible();
+
+  // Ben puts it back: it goes to the next able agent, Ana.
+  await ben.getByRole('button', { name: /^Back to queue/ }).click();
+  const back = ben.getByRole('dialog', { name: 'Put back in the queue?' });
+  await back.getByLabel('Why (optional)').fill('Needs the billing team');
+  await back.getByRole('button', { name: 'Put back in the queue' }).click();
+  await expect(ben.getByRole('tab', { name: /^Mine/ })).toContainText('0');
+  await expect(page.getByRole('tab', { name: /^Mine/ })).toContainText('1');
+  await openConversation(page, 'Mine', 'receipts screen shows');
+  await expect(page.getByTestId('thread-event').filter({ hasText: 'Back in the queue: Needs the billing team' })).toBeVisible();
+  expect((await sandbox(app).outbound()).filter((a) => a.kind === 'reply' || a.kind === 'dm')).toHaveLength(0);
 });
