@@ -78,6 +78,11 @@ function prepare(db: BetterSqlite3.Database) {
     findOpenInteraction: db.prepare(
       `select id from interaction where account_id = ? and thread_key = ? and contact_id = ? and state in ('new', 'queued', 'assigned') order by id desc limit 1`,
     ).pluck(),
+    // The open conversation an agent moved to private messages (the agent workspace records 'moved_to_private').
+    findMovedToPrivate: db.prepare(
+      `select i.id from interaction i where i.account_id = ? and i.contact_id = ? and i.state in ('new', 'queued', 'assigned')
+         and exists (select 1 from interaction_event e where e.interaction_id = i.id and e.kind = 'moved_to_private') order by i.id desc limit 1`,
+    ).pluck(),
     findThreadInteraction: db.prepare(`select id, contact_id from interaction where account_id = ? and thread_key = ? order by id desc limit 1`),
     lastAutoMessageAt: db.prepare(`select max(sent_at) from message where contact_id = ? and author_kind = 'auto'`).pluck(),
     insertInteraction: db.prepare(
@@ -165,6 +170,11 @@ export class IngestStore {
 
   findOpenInteraction(accountId: number, threadKey: string, contactId: number): number | undefined {
     return this.s.findOpenInteraction.get(accountId, threadKey, contactId) as number | undefined;
+  }
+
+  /** The contact's open interaction that an agent moved to private messages, if any. */
+  findMovedToPrivate(accountId: number, contactId: number): number | undefined {
+    return this.s.findMovedToPrivate.get(accountId, contactId) as number | undefined;
   }
 
   findThreadInteraction(accountId: number, threadKey: string): { id: number; contact_id: number } | undefined {

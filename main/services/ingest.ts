@@ -137,8 +137,12 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
             : { step: 'contact', outcome: 'known', detail: `Known contact ${contactId} (user id ${item.author.networkUserId}).` };
         }
 
-        // A reply in a thread that is still open joins its interaction (a contact created just now has none).
-        const open = contactLine.outcome === 'created' ? undefined : store.findOpenInteraction(account.id, item.threadNetworkId, contactId);
+        // A reply in a thread that is still open joins its interaction (a contact created just now has none);
+        // so does a DM from a customer whose public conversation an agent moved to private (one interaction).
+        const open =
+          contactLine.outcome === 'created'
+            ? undefined
+            : (store.findOpenInteraction(account.id, item.threadNetworkId, contactId) ?? (item.channelKind === 'dm' ? store.findMovedToPrivate(account.id, contactId) : undefined));
         if (open !== undefined) {
           store.insertMessage({
             interactionId: open, contactId, accountId: account.id, network: item.network, channelKind: item.channelKind, direction: 'in',

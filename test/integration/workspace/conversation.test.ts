@@ -110,6 +110,20 @@ describe('the agent workspace: replying on X', () => {
     const out = view.thread.filter((t) => t.type === 'message' && t.direction === 'out');
     expect(out.map((t) => t.type === 'message' && t.visibility)).toEqual(['private', 'public']);
     expect(view.thread.some((t) => t.type === 'event' && t.kind === 'moved_to_private')).toBe(true);
+
+    // The customer answers by DM: it joins this interaction rather than starting another one.
+    const answer = await d.h.control<{ id: string }>('POST', '/_sandbox/x/dms', { from: { username: 'jane_doe', name: 'Jane Doe' }, text: 'The Visa ending 4242.' });
+    expect(await interactionOf(d, answer.id)).toBe(id);
+    expect((d.h.engine.ctx.sqlite.prepare(`select count(*) as n from interaction`).get() as { n: number }).n).toBe(1);
+    const later = await d.as(d.ana, 'conversation.get', { interactionId: id });
+    expect(later.thread.filter((t) => t.type === 'message').map((t) => t.type === 'message' && `${t.direction}:${t.visibility}`)).toEqual([
+      'in:public',
+      'out:private',
+      'out:public',
+      'in:private',
+    ]);
+    await d.as(d.ana, 'conversation.reply', { interactionId: id, mode: 'private', text: 'Thanks, refunding the second charge now.', clientKey: 'draft-move2' });
+    await waitFor('the follow-up DM', async () => (await sentActs(d, 'x')).some((a) => a.kind === 'dm' && a.text === 'Thanks, refunding the second charge now.'));
   });
 
   it('likes and retweets praise, approves a proposed like instead of doubling it, and undoes', async () => {
