@@ -3,10 +3,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { describeSqliteError } from './errors';
+import { openPostgres, type PostgresConfig, type PostgresHandle } from './postgres/connection';
 
 export type DB = Kysely<Database>;
 
 export interface SqliteHandle {
+  dialect: 'sqlite';
   db: DB;
   /** The raw connection, for the few SQLite-only paths inside db/ (backup, hot prepared statements). */
   sqlite: BetterSqlite3.Database;
@@ -31,6 +33,7 @@ export function openSqlite(file: string): SqliteHandle {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   let closed = false;
   return {
+    dialect: 'sqlite',
     db,
     sqlite,
     file,
@@ -41,6 +44,17 @@ export function openSqlite(file: string): SqliteHandle {
     },
   };
 }
+
+/** Either database Parley can run on: the local SQLite file (the default) or a team's PostgreSQL server. */
+export type DataHandle = SqliteHandle | PostgresHandle;
+
+export type DataConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; postgres: PostgresConfig; applicationName?: string };
+
+export function openDatabase(config: DataConfig): DataHandle {
+  return config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.postgres, { applicationName: config.applicationName ?? 'parley' });
+}
+
+export type { PostgresConfig, PostgresHandle };
 
 /**
  * Runs `fn` as one synchronous SQLite transaction on the raw connection, for hot paths (ingest) where

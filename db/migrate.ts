@@ -1,11 +1,13 @@
 // Brings a database up to the schema this code understands. Refuses a database written by a newer
-// version (it would corrupt data it does not understand) and copies the file aside before migrating.
+// version (it would corrupt data it does not understand) and copies a SQLite file aside before migrating.
+// The same numbered migrations run on SQLite and PostgreSQL; each takes its column types from the context.
 import fs from 'node:fs';
-import { sql } from 'kysely';
-import type { SqliteHandle } from './connection';
+import { sql, type Kysely } from 'kysely';
+import type { DataHandle, SqliteHandle } from './connection';
 import { DatabaseError, describeSqliteError } from './errors';
 import { migrationContext } from './migrations/context';
 import { latestVersion, migrations, type Migration } from './migrations/index';
+import type { Database } from './schema';
 
 export interface MigrateResult {
   from: number;
@@ -28,14 +30,45 @@ export function checkRegistry(registry: readonly Migration[]): void {
   });
 }
 
-export async function currentVersion(handle: SqliteHandle): Promise<number> {
-  await sql`create table if not exists parley_migration (
-    version integer primary key, name text not null, applied_at integer not null, app_version text not null) strict`.execute(handle.db);
+async function ensureVersionTable(db: Kysely<Database>, dialect: DataHandle['dialect']): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`create table if not exists parley_migration (
+      version integer primary key, name text not null, applied_at integer not null, app_version text not null) strict`.execute(db);
+  } else {
+    await sql`create table if not exists parley_migration (
+      version integer primary key, name text not null, applied_at bigint not null, app_version text not null)`.execute(db);
+  }
+}
+
+export async function currentVersion(handle: Pick<DataHandle, 'db' | 'dialect'>): Promise<number> {
+  await ensureVersionTable(handle.db, handle.dialect);
   const row = await handle.db.selectFrom('parley_migration').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
   return Number(row?.v ?? 0);
 }
 
-export async function migrateSqlite(handle: SqliteHandle, options: MigrateOptions): Promise<MigrateResult> {
+const where = (handle: DataHandle) => (handle.dialect === 'sqlite' ? handle.file : handle.label);
+const describe = (handle: DataHandle, e: unknown) => (handle.dialect === 'sqlite' ? describeSqliteError(e, handle.file) : undefined);
+
+/** Migrates either dialect. On PostgreSQL, seats starting together take turns (an advisory lock). */
+export async function migrateDatabase(handle: DataHandle, options: MigrateOptions): Promise<MigrateResult> {
+  if (handle.dialect === 'sqlite') return migrateOn(handle, handle.db, options);
+  return handle.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    try {
+      return await migrateOn(handle, conn, options);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+    }
+  });
+}
+
+/** Kept for the SQLite callers and tests written before PostgreSQL: the same function. */
+export const migrateSqlite = (handle: SqliteHandle, options: MigrateOptions) => migrateDatabase(handle, options);
+
+/** The advisory-lock key seats use while migrating one team database (any constant no other lock uses). */
+export const MIGRATION_LOCK = 0x5041524c; // "PARL"
+
+async function migrateOn(handle: DataHandle, db: Kysely<Database>, options: MigrateOptions): Promise<MigrateResult> {
   const registry = options.registry ?? migrations;
   checkRegistry(registry);
   const known = registry.length ? registry[registry.length - 1]!.version : 0;
@@ -43,31 +76,35 @@ export async function migrateSqlite(handle: SqliteHandle, options: MigrateOption
   const now = options.now ?? Date.now;
   let from: number;
   try {
-    from = await currentVersion(handle);
+    from = await currentVersion({ db, dialect: handle.dialect });
   } catch (e) {
-    throw describeSqliteError(e, handle.file) ?? e;
+    throw describe(handle, e) ?? e;
   }
   if (from > known) {
     throw new DatabaseError(
       'database_too_new',
-      `This data folder was written by a newer version of Parley (data version ${from}; this version understands up to ${known}). ` +
-        'Install the newer Parley, or start this one with another data folder. Nothing was changed.',
-      handle.file,
+      handle.dialect === 'sqlite'
+        ? `This data folder was written by a newer version of Parley (data version ${from}; this version understands up to ${known}). ` +
+            'Install the newer Parley, or start this one with another data folder. Nothing was changed.'
+        : `The team database ${handle.label} was written by a newer version of Parley (data version ${from}; this version understands up to ${known}). ` +
+            'Install the newer Parley on this computer. Nothing was changed.',
+      where(handle),
     );
   }
   const pending = registry.filter((m) => m.version > from && m.version <= target);
   if (pending.length === 0) return { from, to: from, backupFile: null };
 
   let backupFile: string | null = null;
-  if (from > 0 && handle.file !== ':memory:') {
+  if (handle.dialect === 'sqlite' && from > 0 && handle.file !== ':memory:') {
     backupFile = `${handle.file}.v${from}-before-v${target}-${now()}.bak`;
     // The online backup API gives a consistent copy even with a WAL beside the file.
     await handle.sqlite.backup(backupFile);
   }
+  // PostgreSQL has no file to copy aside; its DDL is transactional, so a failed step leaves nothing behind.
   for (const m of pending) {
-    const ctx = migrationContext('sqlite', now());
+    const ctx = migrationContext(handle.dialect, now());
     try {
-      await handle.db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         await m.up(trx, ctx);
         await trx
           .insertInto('parley_migration')
@@ -75,7 +112,7 @@ export async function migrateSqlite(handle: SqliteHandle, options: MigrateOption
           .execute();
       });
     } catch (e) {
-      const described = describeSqliteError(e, handle.file);
+      const described = describe(handle, e);
       if (described) throw described;
       throw new Error(`Migration ${m.version} (${m.name}) failed and was rolled back: ${(e as Error).message}`);
     }

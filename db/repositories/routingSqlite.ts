@@ -1,6 +1,6 @@
 // Routing writes on the raw SQLite connection, so they can run inside the same synchronous transaction as
-// ingest (Kysely cannot run inside rawTransaction). SQLite-only by design; a PostgreSQL routing store
-// would claim queue rows with FOR UPDATE SKIP LOCKED instead.
+// ingest (Kysely cannot run inside rawTransaction). SQLite-only by design; on PostgreSQL the same
+// operations are buffered and flushed under the shared queue's lock (routingPostgres.ts).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AgentStatus, ChannelKind } from '../schema';
 
@@ -65,6 +65,21 @@ function prepare(db: BetterSqlite3.Database) {
   };
 }
 
+/** What the routing service reads and writes inside one transaction, whichever database runs it. */
+export interface RoutingOps {
+  setAssigned(id: number, agentId: number, now: number): void;
+  setQueued(id: number, t: { skillId: number | null; minLevel: number | null; groupId: number | null; priority: number }, now: number): void;
+  event(id: number, at: number, kind: string, agentId: number | null, detail?: unknown): void;
+  setAgentStatus(agentId: number, status: AgentStatus, reason: string | null, now: number, idleSince: number | null): void;
+  setAgentIdle(agentId: number, idleSince: number): void;
+  complete(id: number, dispositionCodeId: number, note: string | null, now: number): void;
+  firstResponse(id: number, at: number, now: number): boolean;
+  get(id: number): InteractionRoutingRow | undefined;
+  loadQueue(): QueueRow[];
+  loadAssigned(): AssignedRow[];
+  loadAgentStatuses(): AgentStatusRow[];
+}
+
 export type RoutingStatements = ReturnType<typeof prepare>;
 const cache = new WeakMap<BetterSqlite3.Database, RoutingStatements>();
 
@@ -78,7 +93,7 @@ export function routingStatements(db: BetterSqlite3.Database): RoutingStatements
   return s;
 }
 
-export class RoutingStore {
+export class RoutingStore implements RoutingOps {
   private readonly s: RoutingStatements;
   constructor(db: BetterSqlite3.Database) {
     this.s = routingStatements(db);

@@ -213,7 +213,7 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
           }
         }
         if (decision.state === 'queued' && route) {
-          if (routing.routeNew(sq, interactionId, item.channelKind, route, now, changes)) result.assigned++;
+          if (routing.routeNew(interactionId, item.channelKind, route, now, changes)) result.assigned++;
         }
       }
       if (cursor) {

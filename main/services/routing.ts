@@ -1,24 +1,32 @@
 // The routing engine as a service: the pure Router (main/routing) kept in memory, every change written in
 // the same raw transaction as the memory change, events pushed after commit. Start-up loads only the agents,
-// what they hold, and the open queue.
+// what they hold, and the open queue. On PostgreSQL (team mode) the router is a cache of the shared queue:
+// each transaction takes the queue's lock and catches up with the other seats before deciding
+// (main/team/routingTx.ts), so no interaction goes to two agents and capacity holds across seats.
 import type BetterSqlite3 from 'better-sqlite3';
 import { rawTransaction, type DB } from '../../db/connection';
-import { RoutingStore } from '../../db/repositories/routingSqlite';
+import { dialectOf } from '../../db/dialect';
+import type { BufferedRoutingStore } from '../../db/repositories/routingPostgres';
+import { RoutingStore, type AgentStatusRow, type InteractionRoutingRow, type RoutingOps } from '../../db/repositories/routingSqlite';
 import { appendAudit } from '../../db/repositories/audit';
 import type { AgentRoutingState, QueuedInteraction, RoutingOutcome, TransferTarget } from '../../preload/contract/routing';
-import type { Agent, AgentStatus, ChannelKind } from '../../preload/contract/model';
+import type { AgentStatus, ChannelKind } from '../../preload/contract/model';
 import type { Clock } from '../clock';
 import type { ConfigService } from '../config/service';
 import type { ConfigSnapshot } from '../config/snapshot';
 import { notFound, ParleyError } from '../errors';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import { emptyLoad, Router, type AgentState, type Assignment, type QueueEntry } from '../routing/router';
+import { Router, type AgentState, type Assignment, type QueueEntry } from '../routing/router';
+import { agentStateOf, agentViews, applyChangedRows, routerFromRows } from '../routing/rows';
+import { describeQueued } from './routingViews';
 import type { Availability, RouteTarget } from '../strategy/types';
+import { PostgresRouting } from '../team/routingTx';
 
 export interface RoutingDeps {
   db: DB;
-  sqlite: BetterSqlite3.Database;
+  /** The raw connection on SQLite (routing's prepared statements); absent on PostgreSQL. */
+  sqlite?: BetterSqlite3.Database;
   clock: Clock;
   events: EventBus;
   log: Logger;
@@ -34,15 +42,33 @@ export class RoutingChanges {
 
 const openStates = new Set(['new', 'queued', 'assigned', 'auto_handled']);
 
+/** The store outside a PostgreSQL transaction: nothing may be read or written there. */
+const noTransaction = new Proxy({} as RoutingOps, {
+  get: (_t, name) => () => {
+    throw new Error(`routing.${String(name)} called outside a routing transaction`);
+  },
+});
+
+type Decide<T> = (now: number, changes: RoutingChanges) => T;
+
 export class RoutingService {
   private router = new Router();
-  private store: RoutingStore;
+  private store: RoutingOps;
+  /** Set on PostgreSQL: the shared queue's transactions. */
+  private readonly pg: PostgresRouting | null;
   private unsubscribe: (() => void) | null = null;
   /** Configuration changes being applied, in order; every action waits for them first. */
   private applying: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: RoutingDeps) {
-    this.store = new RoutingStore(deps.sqlite);
+    if (dialectOf(deps.db) === 'postgres') {
+      this.pg = new PostgresRouting(deps.db);
+      this.store = noTransaction;
+    } else {
+      if (!deps.sqlite) throw new Error('RoutingService on SQLite needs the raw connection (deps.sqlite)');
+      this.pg = null;
+      this.store = new RoutingStore(deps.sqlite);
+    }
   }
 
   // ---- life cycle ---------------------------------------------------------------------------------
@@ -62,7 +88,7 @@ export class RoutingService {
         .catch((e) => this.deps.log.error('routing could not apply agent changes', { error: e }));
     });
     // Agents Ready when the app last stopped take queued work now.
-    await this.run((sq, now, changes) => this.persist(sq, this.router.drainAll(now), now, changes));
+    await this.run((now, changes) => this.persist(this.router.drainAll(now), now, changes));
   }
 
   stop(): void {
@@ -72,69 +98,103 @@ export class RoutingService {
 
   /** Rebuilds the in-memory state from the database (start-up, and after a failed transaction). */
   async reload(): Promise<void> {
-    await rawTransaction(this.deps, () => {
-      const router = new Router();
-      const statuses = new Map(this.store.loadAgentStatuses().map((r) => [r.id, r]));
-      for (const a of this.deps.config.snapshot.agents) router.upsertAgent(this.agentState(a, statuses.get(a.id)));
-      for (const r of this.store.loadAssigned()) router.hold({ interactionId: r.id, agentId: r.assigned_agent_id, kind: r.channel_kind }, 0, false);
-      for (const q of this.store.loadQueue()) {
-        router.enqueue({ interactionId: q.id, kind: q.channel_kind, skillId: q.skill_id, minLevel: q.skill_level, groupId: q.group_id, priority: q.priority, queuedAt: q.queued_at ?? q.created_at });
-      }
-      this.router = router;
+    if (this.pg) {
+      const s = await this.pg.loadAll();
+      this.router = routerFromRows(this.deps.config.snapshot.agents, s.statuses, s.assigned, s.queue);
+      return;
+    }
+    await rawTransaction({ db: this.deps.db, sqlite: this.deps.sqlite! }, () => {
+      this.router = routerFromRows(this.deps.config.snapshot.agents, this.store.loadAgentStatuses(), this.store.loadAssigned(), this.store.loadQueue());
     });
   }
 
-  private agentState(a: Agent, status?: { status: AgentStatus; not_ready_reason: string | null; status_changed_at: number; idle_since: number | null }): AgentState {
-    return {
-      id: a.id,
-      name: a.name,
-      active: a.active,
-      status: status?.status ?? a.status,
-      notReadyReason: status?.not_ready_reason ?? a.notReadyReason,
-      statusChangedAt: status?.status_changed_at ?? a.statusChangedAt,
-      idleSince: status?.idle_since ?? status?.status_changed_at ?? a.statusChangedAt,
-      skills: new Map(a.skills.map((s) => [s.skillId, s.level])),
-      groups: new Set(a.groupIds),
-      capacity: { ...a.capacity },
-      load: emptyLoad(),
-    };
+  /** PostgreSQL: what other seats changed (or this one, in an earlier transaction), applied to memory. */
+  private readonly catchUp = { apply: (rows: InteractionRoutingRow[], statuses: AgentStatusRow[]) => applyChangedRows(this.router, rows, statuses) };
+
+  /**
+   * Team mode: another seat changed the queue or agents. Brings memory up to date and says what changed
+   * (the caller pushes the events). A no-op on SQLite, where this process is the only writer.
+   */
+  async refreshFromDatabase(): Promise<void> {
+    if (!this.pg) return;
+    await this.applying;
+    try {
+      await this.pg.catchUp(this.catchUp);
+    } catch (e) {
+      await this.reload();
+      throw e;
+    }
   }
 
   /** Skills, groups, capacity or activity changed: update the agents and let the able ones take work. */
   private async applyAgentConfig(snapshot: ConfigSnapshot): Promise<void> {
-    await this.runNow((sq, now, changes) => {
+    // Another seat may have given work to an agent this seat did not know yet: count their load afresh.
+    if (this.pg) await this.reload();
+    const inactiveWork = () => snapshot.agents.filter((a) => !a.active).flatMap((a) => this.router.workOf(a.id));
+    await this.runNow((now, changes) => {
       const statuses = new Map(this.store.loadAgentStatuses().map((r) => [r.id, r]));
       const known = new Set(snapshot.agents.map((a) => a.id));
       for (const id of [...this.router.agents.keys()]) if (!known.has(id)) this.router.removeAgent(id);
       for (const a of snapshot.agents) {
-        this.router.upsertAgent(this.agentState(a, statuses.get(a.id)));
+        this.router.upsertAgent(agentStateOf(a, statuses.get(a.id)));
         changes.agents.add(a.id);
-        if (!a.active) for (const i of this.router.workOf(a.id)) this.returnToQueue(sq, i, now, changes, 'agent deactivated', a.id);
+        if (!a.active) for (const i of this.router.workOf(a.id)) this.returnToQueue(i, now, changes, 'agent deactivated', a.id);
       }
-      this.persist(sq, this.router.drainAll(now), now, changes);
-    });
+      this.persist(this.router.drainAll(now), now, changes);
+    }, inactiveWork);
   }
 
   // ---- the transaction wrapper ------------------------------------------------------------------------
 
-  /** Runs memory + database changes as one transaction; on failure the memory is rebuilt from the database. */
-  async run<T>(fn: (sq: BetterSqlite3.Database, now: number, changes: RoutingChanges) => T): Promise<T> {
+  /**
+   * Runs memory + database changes as one transaction; on failure the memory is rebuilt from the database.
+   * `reads` names the interactions `fn` reads (PostgreSQL fetches them under the lock first).
+   */
+  async run<T>(fn: Decide<T>, reads?: () => number[]): Promise<T> {
     await this.applying;
-    return this.runNow(fn);
+    return this.runNow(fn, reads);
   }
 
-  private async runNow<T>(fn: (sq: BetterSqlite3.Database, now: number, changes: RoutingChanges) => T): Promise<T> {
+  private async runNow<T>(fn: Decide<T>, reads?: () => number[]): Promise<T> {
     const changes = new RoutingChanges();
     const now = this.deps.clock.now();
     let result: T;
     try {
-      result = await rawTransaction(this.deps, (sq) => fn(sq, now, changes));
+      result = this.pg
+        ? await this.pg.transact(this.catchUp, (store) => this.using(store, () => fn(now, changes)), { prefetch: reads })
+        : await rawTransaction({ db: this.deps.db, sqlite: this.deps.sqlite! }, () => fn(now, changes));
     } catch (e) {
       await this.reload();
       throw e;
     }
     this.publish(changes);
     return result;
+  }
+
+  private using<T>(store: BufferedRoutingStore, fn: () => T): T {
+    this.store = store;
+    try {
+      return fn();
+    } finally {
+      this.store = noTransaction;
+    }
+  }
+
+  /**
+   * PostgreSQL ingest: one transaction under the queue's lock in which `body` stores a batch and calls
+   * routeNew for what it routes. The router is caught up first, so probe() answers for the whole team.
+   */
+  async ingestTransaction<T>(body: (trx: DB) => Promise<T>): Promise<T> {
+    if (!this.pg) throw new Error('ingestTransaction is for PostgreSQL; SQLite ingest runs in rawTransaction');
+    await this.applying;
+    return this.pg.transact(this.catchUp, async (store, trx) => {
+      this.store = store;
+      try {
+        return await body(trx);
+      } finally {
+        this.store = noTransaction;
+      }
+    });
   }
 
   publish(changes: RoutingChanges): void {
@@ -145,7 +205,7 @@ export class RoutingService {
   }
 
   /** Writes assignments the router made (inside the caller's transaction). */
-  persist(_sq: BetterSqlite3.Database, assignments: Assignment[], now: number, changes: RoutingChanges, kind = 'assigned'): void {
+  persist(assignments: Assignment[], now: number, changes: RoutingChanges, kind = 'assigned'): void {
     for (const a of assignments) {
       this.store.setAssigned(a.interactionId, a.agentId, now);
       this.store.setAgentIdle(a.agentId, now);
@@ -163,35 +223,20 @@ export class RoutingService {
   }
 
   /** A new interaction that the strategy routes: to an agent now, or into the queue. Same transaction as ingest. */
-  routeNew(sq: BetterSqlite3.Database, interactionId: number, kind: ChannelKind, t: RouteTarget, now: number, changes: RoutingChanges): Assignment | null {
+  routeNew(interactionId: number, kind: ChannelKind, t: RouteTarget, now: number, changes: RoutingChanges): Assignment | null {
     const entry: QueueEntry = { interactionId, kind, skillId: t.skillId, minLevel: t.minLevel, groupId: t.groupId, priority: t.priority, queuedAt: now };
     this.store.event(interactionId, now, 'queued', null, { skillId: t.skillId, minLevel: t.minLevel, groupId: t.groupId, priority: t.priority });
     const a = this.router.offer(entry, now);
     changes.interactions.add(interactionId);
     changes.queue = true;
-    if (a) this.persist(sq, [a], now, changes);
+    if (a) this.persist([a], now, changes);
     return a;
   }
 
   // ---- the agent workspace's API ---------------------------------------------------------------------
 
   agents(): AgentRoutingState[] {
-    const cfg = new Map(this.deps.config.snapshot.agents.map((a) => [a.id, a]));
-    return [...this.router.agents.values()]
-      .map((a) => ({
-        id: a.id,
-        name: a.name,
-        active: a.active,
-        status: a.status,
-        notReadyReason: a.notReadyReason,
-        statusChangedAt: a.statusChangedAt,
-        idleSince: a.idleSince,
-        capacity: { ...a.capacity },
-        load: { ...a.load },
-        skills: cfg.get(a.id)?.skills ?? [],
-        groupIds: cfg.get(a.id)?.groupIds ?? [],
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    return agentViews(this.router, this.deps.config.snapshot.agents);
   }
 
   get queueSize(): number {
@@ -206,28 +251,11 @@ export class RoutingService {
   /** The first `limit` queued interactions in waiting order, with what a queue row shows. */
   async queue(limit: number): Promise<{ total: number; items: QueuedInteraction[] }> {
     const entries = this.router.queueInOrder(limit);
-    return { total: this.router.queueSize, items: await this.describe(entries.map((e) => e.interactionId)) };
+    return { total: this.router.queueSize, items: await describeQueued(this.deps.db, entries.map((e) => e.interactionId)) };
   }
 
   async workOf(agentId: number): Promise<QueuedInteraction[]> {
-    return this.describe(this.router.workOf(agentId));
-  }
-
-  private async describe(ids: number[]): Promise<QueuedInteraction[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.deps.db
-      .selectFrom('interaction as i')
-      .innerJoin('contact as c', 'c.id', 'i.contact_id')
-      .select(['i.id', 'i.network', 'i.channel_kind', 'i.subject', 'i.contact_id', 'c.display_name', 'i.priority', 'i.queued_at', 'i.created_at', 'i.skill_id', 'i.skill_level', 'i.group_id'])
-      .where('i.id', 'in', ids)
-      .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => {
-      const r = byId.get(id);
-      return r
-        ? [{ interactionId: r.id, network: r.network, channelKind: r.channel_kind, subject: r.subject, contactId: r.contact_id, contactName: r.display_name, priority: r.priority, queuedAt: r.queued_at ?? r.created_at, skillId: r.skill_id, minLevel: r.skill_level, groupId: r.group_id }]
-        : [];
-    });
+    return describeQueued(this.deps.db, this.router.workOf(agentId));
   }
 
   private agentOrThrow(agentId: number): AgentState {
@@ -248,7 +276,7 @@ export class RoutingService {
     const before = this.agentOrThrow(agentId);
     if (!before.active && status !== 'offline') throw new ParleyError('conflict', `${before.name} is deactivated; activate the agent in Admin first.`);
     const previous = { status: before.status, reason: before.notReadyReason };
-    await this.run((sq, at, changes) => {
+    await this.run((at, changes) => {
       const a = this.agentOrThrow(agentId);
       a.status = status;
       a.notReadyReason = status === 'not_ready' ? reason : null;
@@ -257,15 +285,15 @@ export class RoutingService {
       this.store.setAgentStatus(agentId, status, a.notReadyReason, at, a.idleSince);
       changes.agents.add(agentId);
       // Offline: unfinished work goes back to the queue (and to another agent if one is able).
-      if (status === 'offline') for (const i of this.router.workOf(agentId)) this.returnToQueue(sq, i, at, changes, 'agent went offline', agentId);
-      if (status === 'ready') this.persist(sq, this.router.drainFor(agentId, at), at, changes);
-    });
+      if (status === 'offline') for (const i of this.router.workOf(agentId)) this.returnToQueue(i, at, changes, 'agent went offline', agentId);
+      if (status === 'ready') this.persist(this.router.drainFor(agentId, at), at, changes);
+    }, () => (status === 'offline' ? this.router.workOf(agentId) : []));
     await appendAudit(this.deps.db, { at: now, actor, action: 'status', entity: 'agent', entityId: agentId, before: previous, after: { status, reason } });
     return this.agents().find((a) => a.id === agentId)!;
   }
 
   /** Back to the queue, offered to another able agent first. Caller is inside a transaction. */
-  private returnToQueue(sq: BetterSqlite3.Database, interactionId: number, now: number, changes: RoutingChanges, why: string, fromAgent: number | null): Assignment | null {
+  private returnToQueue(interactionId: number, now: number, changes: RoutingChanges, why: string, fromAgent: number | null): Assignment | null {
     const r = this.store.get(interactionId);
     if (!r) return null;
     this.router.release(interactionId);
@@ -276,21 +304,21 @@ export class RoutingService {
     changes.queue = true;
     if (fromAgent != null) changes.agents.add(fromAgent);
     const a = this.router.offer(entry, now, fromAgent ?? undefined);
-    if (a) this.persist(sq, [a], now, changes);
+    if (a) this.persist([a], now, changes);
     return a;
   }
 
-  private outcome(interactionId: number): RoutingOutcome {
+  private async outcome(interactionId: number): Promise<RoutingOutcome> {
     const agentId = this.router.assignedTo(interactionId);
     if (agentId != null) return { interactionId, state: 'assigned', agentId };
     if (this.router.isQueued(interactionId)) return { interactionId, state: 'queued', agentId: null };
-    const r = this.store.get(interactionId);
+    const r = await this.deps.db.selectFrom('interaction').select(['state', 'assigned_agent_id']).where('id', '=', interactionId).executeTakeFirst();
     return { interactionId, state: r?.state === 'completed' ? 'completed' : 'queued', agentId: r?.assigned_agent_id ?? null };
   }
 
   /** The agent takes the interaction: their own offer (recorded), or one from the queue if they have a free slot. */
   async accept(interactionId: number, agentId: number): Promise<RoutingOutcome> {
-    await this.run((_sq, now, changes) => {
+    await this.run((now, changes) => {
       const r = this.interactionOrThrow(interactionId);
       const agent = this.agentOrThrow(agentId);
       const holder = this.router.assignedTo(interactionId);
@@ -305,8 +333,8 @@ export class RoutingService {
       if (agent.load[r.channel_kind] >= agent.capacity[r.channel_kind]) throw new ParleyError('conflict', `${agent.name} has no free ${r.channel_kind} slot (capacity ${agent.capacity[r.channel_kind]}).`);
       const a = { interactionId, agentId, kind: r.channel_kind };
       this.router.hold(a, now);
-      this.persist(_sq, [a], now, changes, 'accepted');
-    });
+      this.persist([a], now, changes, 'accepted');
+    }, () => [interactionId]);
     return this.outcome(interactionId);
   }
 
@@ -316,7 +344,7 @@ export class RoutingService {
   }
 
   async transfer(interactionId: number, to: TransferTarget, actor: string, note?: string): Promise<RoutingOutcome> {
-    await this.run((sq, now, changes) => {
+    await this.run((now, changes) => {
       const r = this.interactionOrThrow(interactionId);
       if (!openStates.has(r.state)) throw new ParleyError('conflict', `Interaction ${interactionId} is ${r.state}; only open interactions can be transferred.`);
       const from = this.router.assignedTo(interactionId);
@@ -331,7 +359,7 @@ export class RoutingService {
         const a = { interactionId, agentId: to.agentId, kind: r.channel_kind };
         this.router.hold(a, now);
         this.store.event(interactionId, now, 'transferred', from, detail);
-        this.persist(sq, [a], now, changes);
+        this.persist([a], now, changes);
       } else {
         const target: RouteTarget =
           'groupId' in to
@@ -344,24 +372,24 @@ export class RoutingService {
         this.store.setQueued(interactionId, target, now);
         this.store.event(interactionId, now, 'transferred', from, detail);
         const a = this.router.offer({ interactionId, kind: r.channel_kind, ...target, queuedAt: r.queued_at ?? now }, now, from ?? undefined);
-        if (a) this.persist(sq, [a], now, changes);
+        if (a) this.persist([a], now, changes);
       }
       changes.interactions.add(interactionId);
       changes.queue = true;
       if (from != null) {
         changes.agents.add(from);
-        this.persist(sq, this.router.drainFor(from, now), now, changes);
+        this.persist(this.router.drainFor(from, now), now, changes);
       }
-    });
+    }, () => [interactionId]);
     return this.outcome(interactionId);
   }
 
   async requeue(interactionId: number, actor: string, reason?: string): Promise<RoutingOutcome> {
-    await this.run((sq, now, changes) => {
+    await this.run((now, changes) => {
       const r = this.interactionOrThrow(interactionId);
       if (!openStates.has(r.state)) throw new ParleyError('conflict', `Interaction ${interactionId} is ${r.state}; it cannot go back to the queue.`);
-      this.returnToQueue(sq, interactionId, now, changes, reason ?? `requeued by ${actor}`, this.router.assignedTo(interactionId));
-    });
+      this.returnToQueue(interactionId, now, changes, reason ?? `requeued by ${actor}`, this.router.assignedTo(interactionId));
+    }, () => [interactionId]);
     return this.outcome(interactionId);
   }
 
@@ -371,7 +399,7 @@ export class RoutingService {
     if (!disposition || !disposition.active) {
       throw new ParleyError('invalid_input', 'Choose an active disposition code to complete the interaction.', { dispositionCodeId: disposition ? `"${disposition.label}" is no longer active` : 'Choose a disposition code' });
     }
-    await this.run((sq, now, changes) => {
+    await this.run((now, changes) => {
       const r = this.interactionOrThrow(interactionId);
       if (r.state === 'completed') throw new ParleyError('conflict', `Interaction ${interactionId} is already completed.`);
       if (r.state === 'ignored') throw new ParleyError('conflict', `Interaction ${interactionId} was ignored as spam; there is nothing to complete.`);
@@ -383,19 +411,19 @@ export class RoutingService {
       changes.queue = true;
       if (holder != null) {
         changes.agents.add(holder);
-        this.persist(sq, this.router.drainFor(holder, now), now, changes);
+        this.persist(this.router.drainFor(holder, now), now, changes);
       }
-    });
+    }, () => [interactionId]);
     return { interactionId, state: 'completed', agentId: null };
   }
 
   /** The first reply an agent sent (reports: first response time). Idempotent. */
   async recordFirstResponse(interactionId: number, agentId: number | null, at: number): Promise<boolean> {
-    return this.run((_sq, now, changes) => {
+    return this.run((now, changes) => {
       if (!this.store.firstResponse(interactionId, at, now)) return false;
       this.store.event(interactionId, at, 'first_response', agentId);
       changes.interactions.add(interactionId);
       return true;
-    });
+    }, () => [interactionId]);
   }
 }
