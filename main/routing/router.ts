@@ -97,13 +97,23 @@ export class Router {
   }
 
   probe(t: RouteTarget, kind: ChannelKind): Availability {
-    const a = this.bestAgent(t, kind);
-    if (a) return { available: true, agentId: a.id, reason: `${a.name} is Ready with a free ${kind} slot and has waited longest.` };
-    const who = [...this.agents.values()].filter((x) => x.active && this.qualifies(x, t));
-    if (who.length === 0) return { available: false, agentId: null, reason: 'No active agent has the required skill or group; it waits in the queue.' };
-    const ready = who.filter((x) => x.status === 'ready');
-    if (ready.length === 0) return { available: false, agentId: null, reason: `None of the ${who.length} suitable agent(s) is Ready; it waits in the queue.` };
-    return { available: false, agentId: null, reason: `All ${ready.length} Ready suitable agent(s) are at capacity for ${kind}; it waits in the queue.` };
+    // One pass finds the best agent and, when there is none, counts why (ingest probes every message,
+    // and in a backlog nobody is free, so this is the common path).
+    let best: AgentState | null = null;
+    let suitable = 0;
+    let ready = 0;
+    for (const a of this.agents.values()) {
+      if (!a.active || !this.qualifies(a, t)) continue;
+      suitable++;
+      if (a.status !== 'ready') continue;
+      ready++;
+      if (a.load[kind] >= a.capacity[kind]) continue;
+      if (!best || a.idleSince < best.idleSince || (a.idleSince === best.idleSince && a.id < best.id)) best = a;
+    }
+    if (best) return { available: true, agentId: best.id, reason: `${best.name} is Ready with a free ${kind} slot and has waited longest.` };
+    if (suitable === 0) return { available: false, agentId: null, reason: 'No active agent has the required skill or group; it waits in the queue.' };
+    if (ready === 0) return { available: false, agentId: null, reason: `None of the ${suitable} suitable agent(s) is Ready; it waits in the queue.` };
+    return { available: false, agentId: null, reason: `All ${ready} Ready suitable agent(s) are at capacity for ${kind}; it waits in the queue.` };
   }
 
   // ---- queue ----------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ import type {
   StrategyMessage,
 } from './types';
 
+/** How many missed rules the decision path explains. */
+const SHOWN_MISSES = 5;
 const networkName: Record<Network, string> = { x: 'X', facebook: 'Facebook' };
 const isPublicKind = (k: ChannelKind) => publicKinds.includes(k);
 
@@ -44,14 +46,14 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
   };
 
   // ---- keyword rules --------------------------------------------------------------------------
-  const found = firstMatchingRule(cfg.rules, { text: msg.text, network: msg.network, channelKind: msg.channelKind });
+  const found = firstMatchingRule(cfg.rules, { text: msg.text, network: msg.network, channelKind: msg.channelKind }, SHOWN_MISSES);
   const rule = found.rule;
   const matchedRule = rule ? { id: rule.id, name: rule.name } : null;
   if (!rule) {
     const n = found.checked.length;
     // The first few reasons explain a miss; hundreds would only bloat every stored decision.
-    const shown = found.checked.slice(0, 5).map((c) => `"${c.name}": ${c.reasons.at(-1) ?? ''}`).join(' ');
-    step('rules', 'no match', n === 0 ? 'No enabled keyword rule.' : `None of ${n} enabled rule(s) matched: ${shown}${n > 5 ? ` (and ${n - 5} more)` : ''}`);
+    const shown = found.checked.slice(0, SHOWN_MISSES).map((c) => `"${c.name}": ${c.reasons.at(-1) ?? ''}`).join(' ');
+    step('rules', 'no match', n === 0 ? 'No enabled keyword rule.' : `None of ${n} enabled rule(s) matched: ${shown}${n > SHOWN_MISSES ? ` (and ${n - SHOWN_MISSES} more)` : ''}`);
   } else {
     const why = found.checked.at(-1)?.reasons.join(' ') ?? '';
     step('rules', `matched "${rule.name}"`, `${why} Action: ${describeAction(rule.action)}.`);

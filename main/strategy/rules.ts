@@ -1,7 +1,7 @@
 // Keyword rules compiled once per configuration change and matched per message, with the reasons
 // a person reads in "What would happen" and in the rule tester.
 import type { ChannelKind, KeywordRule, KeywordRuleInput, Network } from '../../preload/contract/model';
-import { containsPhrase, fold, splitWords, textFeatures, type TextFeatures } from './text';
+import { fold, hasPhrase, splitWords, textFeatures, type TextFeatures } from './text';
 
 export interface CompiledRule {
   rule: KeywordRule | (KeywordRuleInput & { id: number; position: number });
@@ -70,17 +70,17 @@ export function matchRule(c: CompiledRule, subject: RuleSubject): RuleMatchResul
   if (c.regexError) return fail(`The pattern does not compile: ${c.regexError}`);
   const f = subject.features ?? textFeatures(subject.text);
   if (c.any.length) {
-    const hit = c.any.find((p) => containsPhrase(f.words, p));
+    const hit = c.any.find((p) => hasPhrase(f, p));
     if (!hit) return fail(`None of ${c.any.map(quote).join(', ')} appears.`);
     reasons.push(`Found ${quote(hit)}.`);
   }
   if (c.all.length) {
-    const missing = c.all.filter((p) => !containsPhrase(f.words, p));
+    const missing = c.all.filter((p) => !hasPhrase(f, p));
     if (missing.length) return fail(`Missing ${missing.map(quote).join(', ')}.`);
     reasons.push(`Found all of ${c.all.map(quote).join(', ')}.`);
   }
   if (c.none.length) {
-    const present = c.none.find((p) => containsPhrase(f.words, p));
+    const present = c.none.find((p) => hasPhrase(f, p));
     if (present) return fail(`Contains excluded ${quote(present)}.`);
     reasons.push(`None of the excluded words appears.`);
   }
@@ -103,19 +103,49 @@ export function matchRule(c: CompiledRule, subject: RuleSubject): RuleMatchResul
   return { matched: true, reasons };
 }
 
+const anyPhrase = (f: TextFeatures, phrases: string[][]): boolean => {
+  for (const p of phrases) if (hasPhrase(f, p)) return true;
+  return false;
+};
+const anyIn = (set: Set<string>, items: string[]): boolean => {
+  for (const i of items) if (set.has(i)) return true;
+  return false;
+};
+
+/** matchRule's verdict without its sentences (no allocation): the same conditions in the same order. */
+export function ruleHolds(c: CompiledRule, subject: RuleSubject, f: TextFeatures): boolean {
+  const { rule } = c;
+  if (!rule.enabled || c.regexError) return false;
+  if (rule.networks.length && !rule.networks.includes(subject.network)) return false;
+  if (rule.channelKinds.length && !rule.channelKinds.includes(subject.channelKind)) return false;
+  if (c.any.length && !anyPhrase(f, c.any)) return false;
+  if (c.all.length) for (const p of c.all) if (!hasPhrase(f, p)) return false;
+  if (c.none.length && anyPhrase(f, c.none)) return false;
+  if (c.hashtags.length && !anyIn(f.hashtags, c.hashtags)) return false;
+  if (c.mentions.length && !anyIn(f.mentions, c.mentions)) return false;
+  if (c.regex && !c.regex.test(subject.text) && !c.regex.test(f.folded) && !c.foldedRegex?.test(f.folded)) return false;
+  return true;
+}
+
 export interface FirstMatch {
   rule: CompiledRule['rule'] | null;
   /** Per rule checked, in order: its name and the outcome. */
   checked: Array<{ ruleId: number; name: string; matched: boolean; reasons: string[] }>;
 }
 
-/** Evaluates rules in order; the first that matches decides. */
-export function firstMatchingRule(rules: readonly CompiledRule[], subject: RuleSubject): FirstMatch {
-  const features = subject.features ?? textFeatures(subject.text);
+/** Evaluates rules in order; the first that matches decides. Only the first `explainMisses` misses carry
+ *  their reasons (building hundreds of sentences per message nobody reads was most of ingest's strategy cost). */
+export function firstMatchingRule(rules: readonly CompiledRule[], subject: RuleSubject, explainMisses = Infinity): FirstMatch {
+  const withFeatures = { ...subject, features: subject.features ?? textFeatures(subject.text) };
   const checked: FirstMatch['checked'] = [];
   for (const c of rules) {
     if (!c.rule.enabled) continue;
-    const r = matchRule(c, { ...subject, features });
+    // Sentences only for the match and the misses shown; the rest are settled by ruleHolds alone.
+    if (checked.length >= explainMisses && !ruleHolds(c, withFeatures, withFeatures.features)) {
+      checked.push({ ruleId: c.rule.id, name: c.rule.name, matched: false, reasons: [] });
+      continue;
+    }
+    const r = matchRule(c, withFeatures);
     checked.push({ ruleId: c.rule.id, name: c.rule.name, matched: r.matched, reasons: r.reasons });
     if (r.matched) return { rule: c.rule, checked };
   }

@@ -8,6 +8,8 @@ export function fold(s: string): string {
 export interface TextFeatures {
   folded: string;
   words: string[];
+  /** The same words as a set: most rule words are single words, answered by one lookup. */
+  wordSet: Set<string>;
   hashtags: Set<string>;
   mentions: Set<string>;
 }
@@ -24,7 +26,15 @@ export function textFeatures(text: string): TextFeatures {
   const mentions = new Set<string>();
   for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu)) hashtags.add(m[2]!);
   for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]+)/gu)) mentions.add(m[2]!);
-  return { folded, words: folded.match(wordRe) ?? [], hashtags, mentions };
+  const words = folded.match(wordRe) ?? [];
+  return { folded, words, wordSet: new Set(words), hashtags, mentions };
+}
+
+/** Whether the text has `phrase` (already split into words) as consecutive words; a phrase whose first
+ *  word is absent is answered by one set lookup, without scanning the text. */
+export function hasPhrase(f: Pick<TextFeatures, 'words' | 'wordSet'>, phrase: readonly string[]): boolean {
+  if (phrase.length === 0 || !f.wordSet.has(phrase[0]!)) return false;
+  return phrase.length === 1 || containsPhrase(f.words, phrase);
 }
 
 /** Whether `phrase` (already split into words) occurs as consecutive words. */
