@@ -73,6 +73,14 @@ export class IngestPostgresStore implements IngestOps {
     return r ? Number(r.id) : undefined;
   }
 
+  async findMovedToPrivate(accountId: number, contactId: number): Promise<number | undefined> {
+    const r = await this.one(
+      sql<{ id: number }>`select i.id from interaction i where i.account_id = ${accountId} and i.contact_id = ${contactId} and i.state in ('new', 'queued', 'assigned')
+                          and exists (select 1 from interaction_event e where e.interaction_id = i.id and e.kind = 'moved_to_private') order by i.id desc limit 1`,
+    );
+    return r ? Number(r.id) : undefined;
+  }
+
   async findThreadInteraction(accountId: number, threadKey: string): Promise<{ id: number; contact_id: number } | undefined> {
     return this.one(sql<{ id: number; contact_id: number }>`select id, contact_id from interaction where account_id = ${accountId} and thread_key = ${threadKey} order by id desc limit 1`);
   }

@@ -13,6 +13,7 @@ export interface IngestOps {
   createContact(a: { network: Network; networkUserId: string; handle: string | null; displayName: string; identityName: string | null; avatarUrl: string | null; now: number }): Maybe<{ contactId: number; identityId: number }>;
   updateIdentity(identity: IdentityRow, seen: { handle: string | null; displayName: string | null; avatarUrl: string | null; now: number }): Maybe<boolean>;
   findOpenInteraction(accountId: number, threadKey: string, contactId: number): Maybe<number | undefined>;
+  findMovedToPrivate(accountId: number, contactId: number): Maybe<number | undefined>;
   findThreadInteraction(accountId: number, threadKey: string): Maybe<{ id: number; contact_id: number } | undefined>;
   lastAutoMessageAt(contactId: number): Maybe<number | null>;
   insertInteraction(r: NewInteractionRow): Maybe<number>;
