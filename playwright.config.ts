@@ -9,7 +9,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: 'test-results',
+  outputDir: process.env.PARLEY_E2E_OUT ?? 'test-results',
   reporter: process.env.PARLEY_E2E_REPORT ? [['list'], ['json', { outputFile: process.env.PARLEY_E2E_REPORT }]] : [['list']],
   use: {
     headless: true,
