@@ -65,6 +65,14 @@ test('a mention moves to private in one act: a DM, a public note, one conversati
   await expect(page.getByTestId('composer')).toHaveAttribute('data-mode', 'private');
   await expect(page.getByTestId('thread-message').filter({ hasText: 'Which card was charged?' }).getByText('Private')).toBeVisible();
   await expect(page.getByTestId('thread-event').filter({ hasText: 'moved the conversation to private messages' })).toBeVisible();
+
+  // Mark answers by DM: it appears in this same conversation, and the answer goes back by DM.
+  await sandbox(app).dm('mark_t', 'Mark Taylor', 'The Visa ending 4242.');
+  await expect(page.getByTestId('thread-message').filter({ hasText: 'The Visa ending 4242.' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('tab', { name: /^Mine/ })).toContainText('1');
+  await page.getByRole('textbox', { name: /Send a DM to @mark_t/ }).fill('Thanks Mark, refunding the second charge now.');
+  await page.getByTestId('send-button').click();
+  await sentAct(app, (a) => a.kind === 'dm' && a.text === 'Thanks Mark, refunding the second charge now.', 'the follow-up DM');
   await complete(page, 'Refund issued');
   await expect(page.getByRole('tab', { name: /^Mine/ })).toContainText('0');
 });
