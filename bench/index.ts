@@ -1,10 +1,21 @@
 // `npm run bench [-- name ...]`: runs the benchmarks and prints one table each. Never part of `npm test`:
 // tests do not assert on time; these figures are read by people and kept in bench/results/.
+import { backlogBench } from './backlog';
+import { historyBench } from './history';
+import { ingestBench } from './ingest';
 import { machine, printTable, writeResults, type BenchResult } from './report';
+import { rendererBench } from './renderer';
+import { routingBench } from './routing';
 import { sqliteFloor } from './sqliteFloor';
 
+// Cheapest first, so a run stopped half-way has printed the quick figures already.
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'sqlite-floor': () => sqliteFloor(),
+  ingest: () => ingestBench(),
+  routing: () => routingBench(),
+  history: () => historyBench(),
+  backlog: () => backlogBench(),
+  renderer: () => rendererBench(),
 };
 
 async function main(): Promise<void> {
@@ -26,4 +37,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nResults written to ${writeResults(results)}\n`);
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
