@@ -21,7 +21,7 @@ import { notFound } from '../errors';
 import { toOutboxView } from '../outbox/view';
 import { messagingWindowFor } from '../outbox/windows';
 import { capabilitiesOf, defaultModeOf, type ActContext } from './acts';
-import { routeLabel } from './inbox';
+import { routeLabel, sentimentFor } from './inbox';
 
 /** Enough for the longest chat an agent reads in one sitting; older messages stay in the contact history. */
 export const THREAD_LIMIT = 2000;
@@ -182,7 +182,7 @@ export async function conversationView(ctx: EngineContext, interactionId: number
       state: i.state,
       subject: i.subject,
       priority: i.priority,
-      sentiment: i.sentiment,
+      sentiment: sentimentFor(i.sentiment, i.subject),
       assignedAgentId: i.assignedAgentId,
       assignedAgentName: agentName(s, i.assignedAgentId),
       createdAt: i.createdAt,

@@ -6,6 +6,7 @@ import { HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS } from '../channels/facebook/
 import type { ConfigSnapshot } from '../config/snapshot';
 import type { EngineContext } from '../context';
 import { notFound } from '../errors';
+import { polarityScores } from '../sentiment/vader';
 import type { Eligibility } from './queueIndex';
 import type { WorkspaceService } from './service';
 
@@ -17,6 +18,15 @@ export function routeLabel(s: ConfigSnapshot, r: { skillId: number | null; minLe
   }
   if (r.groupId != null) return s.groups.find((g) => g.id === r.groupId)?.name ?? `Group ${r.groupId}`;
   return null;
+}
+
+/**
+ * The strategy scores a message only when it may engage with it (public posts, engagement on); the agent
+ * wants the tone of every row, DMs and Messenger included, so the rest are scored here from the first words.
+ */
+export function sentimentFor(stored: number | null, subject: string): number | null {
+  if (stored != null) return stored;
+  return subject.trim() ? polarityScores(subject).compound : null;
 }
 
 export function toInboxRow(s: ConfigSnapshot, r: InboxRowRecord): InboxRow {
@@ -31,7 +41,7 @@ export function toInboxRow(s: ConfigSnapshot, r: InboxRowRecord): InboxRow {
     avatarUrl: r.avatarUrl,
     subject: r.subject,
     priority: r.priority,
-    sentiment: r.sentiment,
+    sentiment: sentimentFor(r.sentiment, r.subject),
     waitingSince: r.waitingSince,
     lastInboundAt: r.lastInboundAt,
     assignedAgentId: r.assignedAgentId,

@@ -116,3 +116,34 @@ test('the automatic acknowledgement shows in the thread, and a Facebook post is 
   await expect(customer.getByRole('button', { name: 'Like' })).toBeVisible();
   await complete(page, 'Information given');
 });
+
+test('each inbox row says network, channel kind, customer, first words, waiting time, priority, sentiment and the Messenger window', async ({ app, appPage: page }) => {
+  await signInReady(page, 'Ana Souza');
+  const sb = sandbox(app);
+  await sb.mention('kai_l', 'Kai Lund', 'Thank you, the new blend is wonderful!');
+  await sb.dm('mark_t', 'Mark Taylor', 'You charged me twice for order 8812');
+  await sb.messenger('Lea Martin', 'Is the shop open on Sunday?');
+  // They arrive by themselves (pushed), with no reload.
+  const mine = page.getByRole('list', { name: 'Assigned to me' });
+  await expect(mine.getByRole('link')).toHaveCount(3, { timeout: 15_000 });
+
+  const mention = mine.getByRole('link').filter({ hasText: 'Kai Lund' });
+  // The brand's leading @handle is left out of the first words.
+  await expect(mention).toContainText('@kai_l');
+  await expect(mention).toContainText('X Mention');
+  await expect(mention).toContainText('Thank you, the new blend is wonderful!');
+  await expect(mention).not.toContainText('@AcmeSupport');
+  await expect(mention).toContainText('sentiment Positive');
+  await expect(mention).toContainText(/waiting\s*<1m/);
+
+  const dm = mine.getByRole('link').filter({ hasText: 'Mark Taylor' });
+  await expect(dm).toContainText('X Direct message');
+  await expect(dm).toContainText(/priority [1-9]\d*/);
+  await expect(dm).toContainText('sentiment Negative');
+
+  const chat = mine.getByRole('link').filter({ hasText: 'Lea Martin' });
+  await expect(chat).toContainText('Facebook Messenger');
+  await expect(chat).toContainText(/Reply within (23h 5\dm|24h 0m|24h)/);
+  // An X DM has no messaging window to count down.
+  await expect(dm).not.toContainText('Reply within');
+});

@@ -59,6 +59,8 @@ export function InboxRowView({ row, now, selected, placeholder }: { row: InboxRo
         <span className="inbox-row__subject">
           <span className={`net-chip net-chip--${row.network}`} title={where}>
             <Icon name={row.channelKind === 'messenger' ? 'messenger' : row.network === 'x' ? 'x' : 'facebook'} size={11} />
+            {/* The icon names the network to the eye; a screen reader hears it in words. */}
+            <span className="visually-hidden">{network} </span>
             {channelKindLabel[row.channelKind]}
           </span>
           <bdi className="inbox-row__text" title={row.subject}>
@@ -66,8 +68,18 @@ export function InboxRowView({ row, now, selected, placeholder }: { row: InboxRo
           </bdi>
         </span>
         <span className="inbox-row__meta">
-          {row.priority > 0 ? <span className="chip chip--priority">P{row.priority}</span> : null}
-          {sentiment ? <span className={`chip chip--${sentiment.tone}`}>{sentiment.label}</span> : null}
+          {row.priority > 0 ? (
+            <span className="chip chip--priority" title={`Priority ${row.priority} (higher is answered first)`}>
+              <span aria-hidden>P{row.priority}</span>
+              <span className="visually-hidden">priority {row.priority}</span>
+            </span>
+          ) : null}
+          {sentiment ? (
+            <span className={`chip chip--${sentiment.tone}`} title="Sentiment of the customer's message">
+              <span className="visually-hidden">sentiment </span>
+              {sentiment.label}
+            </span>
+          ) : null}
           {row.route ? <span className="chip">{row.route}</span> : null}
           {window ? (
             <span className={`chip chip--window chip--window-${window.state}${window.urgent ? ' is-urgent' : ''}`}>
