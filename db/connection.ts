@@ -57,6 +57,17 @@ export function openDatabase(config: DataConfig): DataHandle {
 export type { PostgresConfig, PostgresHandle };
 
 /**
+ * Stands in for the raw SQLite connection when the data lives in PostgreSQL: any use says so plainly
+ * (code outside db/ should use Kysely, which runs on both).
+ */
+export const noSqliteConnection = new Proxy({} as BetterSqlite3.Database, {
+  get: (_t, name) => {
+    if (name === 'then') return undefined;
+    throw new Error(`The raw SQLite connection (.${String(name)}) is not available: this install keeps its data in PostgreSQL.`);
+  },
+});
+
+/**
  * Runs `fn` as one synchronous SQLite transaction on the raw connection, for hot paths (ingest) where
  * Kysely's per-statement cost matters. It first takes Kysely's connection lock, so it can never start
  * while a Kysely transaction is open on the same connection (SQLite has no nested transactions).

@@ -5,6 +5,7 @@ import type { MigrationContext } from './context';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_report_indexes';
 import * as m0003 from './0003_exact_scores';
+import * as m0004 from './0004_search_folding';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', up: m0001.up },
   { version: 2, name: 'report_indexes', up: m0002.up },
   { version: 3, name: 'exact_scores', up: m0003.up },
+  { version: 4, name: 'search_folding', up: m0004.up },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -71,9 +71,11 @@ export function clientConfig(config: PostgresConfig, applicationName: string): p
   // sslmode in the string would override the TLS choice made in Admin; the choice wins.
   const u = new URL(config.connectionString);
   for (const k of ['sslmode', 'sslcert', 'sslkey', 'sslrootcert', 'ssl']) u.searchParams.delete(k);
+  // pg lets what it parses from the string override the other options, so a separately kept password
+  // must travel inside the string.
+  if (config.password != null) u.password = encodeURIComponent(config.password);
   return {
     connectionString: u.toString(),
-    ...(config.password != null ? { password: config.password } : {}),
     ssl: sslOptions(config, target.host),
     types,
     application_name: applicationName,

@@ -2,6 +2,7 @@
 // never by handle alone; handles change and are kept as history. Merging moves everything, deletes nothing.
 import { sql } from 'kysely';
 import type { DB } from '../connection';
+import { dialectOf } from '../dialect';
 import type { ChannelKind, InteractionState, Network } from '../schema';
 
 export interface HandleHistoryEntry {
@@ -180,7 +181,9 @@ export async function contactTimeline(db: DB, contactId: number, page: { before?
 export async function findContactsByText(db: DB, text: string, limit: number): Promise<number[]> {
   // LIKE with '!' as escape, so % and _ (common in handles) are matched literally.
   const pattern = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  const like = (col: string) => sql<boolean>`${sql.ref(col)} like ${pattern} escape '!'`;
+  // SQLite's LIKE ignores ASCII case; PostgreSQL's does not, so it asks with ILIKE.
+  const op = dialectOf(db) === 'postgres' ? sql`ilike` : sql`like`;
+  const like = (col: string) => sql<boolean>`${sql.ref(col)} ${op} ${pattern} escape '!'`;
   const rows = await db
     .selectFrom('contact as c')
     .select('c.id')

@@ -1,7 +1,8 @@
-// Full-text search over every message (SQLite FTS5, accent-insensitive). SQLite-only: a PostgreSQL store
-// would query the message.search tsvector the migration context creates there.
+// Full-text search over every message, accent-insensitive: SQLite FTS5, or on PostgreSQL the generated
+// message.search tsvector (migrations 0001 and 0004) with the same rule: every word, the last as a prefix.
 import { sql } from 'kysely';
 import type { DB } from '../connection';
+import { dialectOf } from '../dialect';
 import type { ChannelKind, Network } from '../schema';
 
 export interface MessageHit {
@@ -26,7 +27,48 @@ export function ftsQuery(text: string): string | null {
     .join(' ');
 }
 
+/** The same words as a PostgreSQL tsquery, accents folded as the search column folds them. */
+export function tsQuery(text: string): string | null {
+  const words = (text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()).filter(Boolean);
+  if (words.length === 0) return null;
+  return words
+    .slice(0, 12)
+    .map((w, i, all) => `'${w.replace(/'/g, "''")}'${i === all.length - 1 ? ':*' : ''}`)
+    .join(' & ');
+}
+
+type HitRow = { id: number; contact_id: number; interaction_id: number | null; network: Network; channel_kind: ChannelKind; direction: 'in' | 'out'; sent_at: number; snippet: string };
+
+async function searchPostgres(db: DB, text: string, options: { limit: number; contactId?: number }): Promise<HitRow[]> {
+  const q = tsQuery(text);
+  if (!q) return [];
+  const contactFilter = options.contactId != null ? sql`and m.contact_id = ${options.contactId}` : sql``;
+  const r = await sql<HitRow>`select m.id, m.contact_id, m.interaction_id, m.network, m.channel_kind, m.direction, m.sent_at,
+        -- as FTS5's snippet of 12 tokens: a short message is shown whole, a long one around the words found
+        case when cardinality(regexp_split_to_array(btrim(m.text), '\s+')) <= 12
+          then ts_headline('simple', m.text, query, 'StartSel=[, StopSel=], HighlightAll=true')
+          else ts_headline('simple', m.text, query, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, ShortWord=1, FragmentDelimiter=…') end as snippet
+      from message m, to_tsquery('simple', ${q}) query
+      where m.search @@ query ${contactFilter}
+      order by ts_rank(m.search, query) desc, m.id desc limit ${options.limit}`.execute(db);
+  return r.rows;
+}
+
 export async function searchMessages(db: DB, text: string, options: { limit: number; contactId?: number }): Promise<MessageHit[]> {
+  const rows = dialectOf(db) === 'postgres' ? await searchPostgres(db, text, options) : await searchSqlite(db, text, options);
+  return rows.map((r) => ({
+    messageId: r.id,
+    contactId: r.contact_id,
+    interactionId: r.interaction_id,
+    network: r.network,
+    channelKind: r.channel_kind,
+    direction: r.direction,
+    sentAt: r.sent_at,
+    snippet: r.snippet,
+  }));
+}
+
+async function searchSqlite(db: DB, text: string, options: { limit: number; contactId?: number }): Promise<HitRow[]> {
   const q = ftsQuery(text);
   if (!q) return [];
   const contactFilter = options.contactId != null ? sql`and m.contact_id = ${options.contactId}` : sql``;
@@ -44,14 +86,5 @@ export async function searchMessages(db: DB, text: string, options: { limit: num
       from message_fts join message m on m.id = message_fts.rowid
       where message_fts match ${q} ${contactFilter}
       order by rank limit ${options.limit}`.execute(db);
-  return rows.rows.map((r) => ({
-    messageId: r.id,
-    contactId: r.contact_id,
-    interactionId: r.interaction_id,
-    network: r.network,
-    channelKind: r.channel_kind,
-    direction: r.direction,
-    sentAt: r.sent_at,
-    snippet: r.snippet,
-  }));
+  return rows.rows;
 }

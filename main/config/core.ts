@@ -1,6 +1,7 @@
 // The heart of the config service: the snapshot, who listens, one audited transaction per change, and
 // the emergency's automatic end. The methods that change each part live in people.ts and service.ts.
 import type { DB } from '../../db/connection';
+import { isUniqueViolation } from '../../db/dialect';
 import { appendAudit } from '../../db/repositories/audit';
 import * as calendarRepo from '../../db/repositories/calendar';
 import type { Clock } from '../clock';
@@ -10,8 +11,6 @@ import { loadConfigSnapshot, type ConfigSnapshot } from './snapshot';
 export type ConfigPart = 'skills' | 'groups' | 'agents' | 'rules' | 'hours' | 'timeZone' | 'specialDays' | 'emergency' | 'templates' | 'dispositions' | 'strategy';
 
 export type ConfigListener = (parts: ConfigPart[], snapshot: ConfigSnapshot) => void;
-
-const isUnique = (e: unknown) => /UNIQUE constraint failed/.test(String((e as Error)?.message));
 
 export class ConfigCore {
   protected current: ConfigSnapshot | null = null;
@@ -56,7 +55,7 @@ export class ConfigCore {
         ),
       );
     } catch (e) {
-      if (isUnique(e)) throw new ParleyError('conflict', 'Something with that name or code already exists. Choose another.', { name: 'Already in use' });
+      if (isUniqueViolation(e)) throw new ParleyError('conflict', 'Something with that name or code already exists. Choose another.', { name: 'Already in use' });
       throw e;
     }
     await this.load();

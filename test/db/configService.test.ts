@@ -1,28 +1,28 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type SqliteHandle } from '../../db/connection';
-import { migrateSqlite } from '../../db/migrate';
+import type { DataHandle } from '../../db/connection';
 import { listAudit } from '../../db/repositories/audit';
 import { ManualClock } from '../../main/clock';
 import { ConfigService } from '../../main/config/service';
 import { ParleyError } from '../../main/errors';
 import { tempDir } from '../helpers/tempDir';
+import { openTestDatabase } from '../helpers/testDb';
 
 describe('the config service', () => {
   let tmp: ReturnType<typeof tempDir>;
-  let handle: SqliteHandle;
+  let handle: DataHandle;
+  let drop: () => Promise<void>;
   let clock: ManualClock;
   let config: ConfigService;
   beforeEach(async () => {
     tmp = tempDir();
-    handle = openSqlite(path.join(tmp.dir, 'p.db'));
-    await migrateSqlite(handle, { appVersion: 'test' });
+    ({ handle, drop } = await openTestDatabase(tmp.dir));
     clock = new ManualClock(Date.UTC(2026, 10, 25, 12));
     config = new ConfigService(handle.db, clock);
     await config.load();
   });
   afterEach(async () => {
     config.stop();
+    await drop();
     await handle.close();
     tmp.cleanup();
   });

@@ -22,8 +22,8 @@ describe('contact history', () => {
       inbound(b.accounts.facebook, { network: 'facebook', kind: 'messenger', networkMessageId: 'fb1', threadNetworkId: 't-1', user: 'psid-9', handle: null, name: 'Ana S.', text: 'Hi, I wrote to you on X about my refund', sentAt: t0 + 120_000 }),
       inbound(b.accounts.x, { networkMessageId: 'x3', user: 'x-77', handle: 'bob', name: 'Bob', text: 'Great coffee today', sentAt: t0 + 180_000 }),
     ]);
-    const id = (network: string, uid: string) => (b.handle.sqlite.prepare(`select contact_id as c from contact_identity where network = ? and network_user_id = ?`).get(network, uid) as { c: number }).c;
-    return { anaX: id('x', 'x-42'), anaFb: id('facebook', 'psid-9'), bob: id('x', 'x-77') };
+    const id = async (network: string, uid: string) => ((await b.q.get(`select contact_id as c from contact_identity where network = ? and network_user_id = ?`, network, uid)) as { c: number }).c;
+    return { anaX: await id('x', 'x-42'), anaFb: await id('facebook', 'psid-9'), bob: await id('x', 'x-77') };
   }
 
   it('finds contacts by name, handle and by what they wrote (accent-insensitive full text)', async () => {
@@ -40,13 +40,13 @@ describe('contact history', () => {
   it('merges two identities of one person without losing an identity, a message or an interaction, and audits it', async () => {
     const { anaX, anaFb } = await seed();
     await updateContactDetails(b.ctx, anaFb, { displayName: 'Ana S.', email: 'ana@example.com', phone: null, notes: 'Prefers Messenger' }, 'admin@web');
-    const before = (b.handle.sqlite.prepare(`select count(*) as n from message where contact_id in (?, ?)`).get(anaX, anaFb) as { n: number }).n;
+    const before = ((await b.q.get(`select count(*) as n from message where contact_id in (?, ?)`, anaX, anaFb)) as { n: number }).n;
     const merged = await mergeContacts(b.ctx, anaX, anaFb, 'admin@web');
     expect(merged.contact.identities.map((i) => `${i.network}:${i.networkUserId}`).sort()).toEqual(['facebook:psid-9', 'x:x-42']);
     expect(merged.contact.email).toBe('ana@example.com');
     expect(merged.contact.notes).toBe('Prefers Messenger');
     expect(merged.interactions.map((i) => i.network).sort()).toEqual(['facebook', 'x', 'x']);
-    expect((b.handle.sqlite.prepare(`select count(*) as n from message where contact_id = ?`).get(anaX) as { n: number }).n).toBe(before);
+    expect(((await b.q.get(`select count(*) as n from message where contact_id = ?`, anaX)) as { n: number }).n).toBe(before);
     expect((await getContactDetail(b.ctx, anaFb)).contact.mergedIntoId).toBe(anaX);
     const audit = await listAudit(b.handle.db, { entity: 'contact' });
     expect(audit.map((a) => [a.action, a.actor, a.entityId])).toEqual([
@@ -55,7 +55,7 @@ describe('contact history', () => {
     ]);
     // A later Messenger message from the same PSID lands on the merged contact.
     await ingestBatch(b.ctx, [inbound(b.accounts.facebook, { network: 'facebook', kind: 'messenger', networkMessageId: 'fb2', threadNetworkId: 't-1', user: 'psid-9', handle: null, name: 'Ana S.', text: 'Any news?', sentAt: t0 + 300_000 })]);
-    expect((b.handle.sqlite.prepare(`select contact_id as c from message where network_message_id = 'fb2'`).get() as { c: number }).c).toBe(anaX);
+    expect(((await b.q.get(`select contact_id as c from message where network_message_id = 'fb2'`)) as { c: number }).c).toBe(anaX);
     await expect(mergeContacts(b.ctx, anaX, anaFb, 'admin@web')).rejects.toMatchObject({ code: 'conflict' });
     await expect(mergeContacts(b.ctx, anaX, anaX, 'admin@web')).rejects.toMatchObject({ code: 'invalid_input' });
   });

@@ -1,8 +1,7 @@
-// A real engine core for the strategy/ingest/routing tests: a migrated SQLite file in a temp folder, the
-// config service, the routing service and the event bus, without the channel pollers or the sandbox.
-import path from 'node:path';
-import { openSqlite, type SqliteHandle } from '../../../db/connection';
-import { migrateSqlite } from '../../../db/migrate';
+// A real engine core for the strategy/ingest/routing tests: a migrated database (a SQLite file in a temp
+// folder, or a PostgreSQL database in the PostgreSQL project), the config service, the routing service and
+// the event bus, without the channel pollers or the sandbox.
+import { noSqliteConnection, type DataHandle } from '../../../db/connection';
 import { ManualClock } from '../../../main/clock';
 import { ConfigService } from '../../../main/config/service';
 import type { EngineContext } from '../../../main/context';
@@ -13,10 +12,13 @@ import { RoutingService } from '../../../main/services/routing';
 import type { InboundItem } from '../../../main/services/inbound';
 import type { ChannelKind, Network } from '../../../preload/contract/model';
 import { tempDir } from '../../helpers/tempDir';
+import { openTestDatabase, type TestDb } from '../../helpers/testDb';
 
 export interface Brain {
   ctx: EngineContext;
-  handle: SqliteHandle;
+  handle: DataHandle;
+  /** What the database holds, asked in SQL with ? placeholders (either dialect). */
+  q: TestDb;
   clock: ManualClock;
   events: Array<{ name: string; payload: unknown }>;
   accounts: { x: number; facebook: number };
@@ -27,18 +29,19 @@ export interface Brain {
 export async function startBrain(options: { now?: number; dir?: string } = {}): Promise<Brain> {
   const tmp = options.dir ? null : tempDir();
   const dir = options.dir ?? tmp!.dir;
-  const handle = openSqlite(path.join(dir, 'parley.db'));
-  await migrateSqlite(handle, { appVersion: 'test' });
+  const q = await openTestDatabase(dir);
+  const handle = q.handle;
+  const sqlite = handle.dialect === 'sqlite' ? handle.sqlite : undefined;
   const clock = new ManualClock(options.now ?? Date.UTC(2026, 10, 25, 12));
   const config = new ConfigService(handle.db, clock);
   await config.load();
   const bus = new EventBus();
   const events: Brain['events'] = [];
   bus.subscribe((name, payload) => events.push({ name, payload }));
-  const routing = new RoutingService({ db: handle.db, sqlite: handle.sqlite, clock, events: bus, log: silentLogger, config });
+  const routing = new RoutingService({ db: handle.db, sqlite, clock, events: bus, log: silentLogger, config });
   const ctx: EngineContext = {
     db: handle.db,
-    sqlite: handle.sqlite,
+    sqlite: sqlite ?? noSqliteConnection,
     dataDir: dir,
     host: 'web',
     appVersion: 'test',
@@ -62,12 +65,14 @@ export async function startBrain(options: { now?: number; dir?: string } = {}): 
   return {
     ctx,
     handle,
+    q,
     clock,
     events,
     accounts,
     close: async () => {
       routing.stop();
       config.stop();
+      if (tmp) await q.drop();
       await handle.close();
       tmp?.cleanup();
     },

@@ -20,21 +20,21 @@ describe('ingest runs the strategy', () => {
   afterEach(async () => {
     await b.close();
   });
-  const outbox = () => b.handle.sqlite.prepare(`select idempotency_key as k, kind, payload_json as p, deadline_at as deadline, state, interaction_id as i from outbox_item order by id`).all() as Array<{ k: string; kind: string; p: string; deadline: number; state: string; i: number }>;
+  const outbox = async () => (await b.q.all(`select idempotency_key as k, kind, payload_json as p, deadline_at as deadline, state, interaction_id as i from outbox_item order by id`)) as Array<{ k: string; kind: string; p: string; deadline: number; state: string; i: number }>;
 
   it('writes the closed message as an outbox row and an automatic message row, retried until the deadline', async () => {
     await b.ctx.config.setStrategySettings({ autoReply: { retryMinutes: 45 } }, 'test');
     const r = await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '1001', user: '42', handle: 'ana', text: 'Is anyone there?' })]);
     expect(r.autoMessages).toBe(1);
-    const [item] = outbox();
+    const [item] = (await outbox());
     expect(item!.k).toBe(`auto:${r.interactionIds[0]}:x:1001`);
     expect(item!.kind).toBe('reply');
     expect(JSON.parse(item!.p)).toEqual({ kind: 'reply', network: 'x', inReplyToTweetId: '1001', text: 'Hi @ana, we are closed; back Thursday 26 November at 09:00 (CET).' });
     expect(item!.deadline).toBe(b.clock.now() + 45 * 60_000);
     expect(item!.state).toBe('pending');
-    const msg = b.handle.sqlite.prepare(`select direction, author_kind as a, visibility as v, text, outbox_item_id as o from message where author_kind = 'auto'`).get() as Record<string, unknown>;
+    const msg = (await b.q.get(`select direction, author_kind as a, visibility as v, text, outbox_item_id as o from message where author_kind = 'auto'`)) as Record<string, unknown>;
     expect(msg).toMatchObject({ direction: 'out', a: 'auto', v: 'public', text: 'Hi @ana, we are closed; back Thursday 26 November at 09:00 (CET).' });
-    const interaction = b.handle.sqlite.prepare(`select state, auto_outcome as o from interaction`).get();
+    const interaction = (await b.q.get(`select state, auto_outcome as o from interaction`));
     expect(interaction).toEqual({ state: 'queued', o: 'closed' }); // queued for the next open period (default)
   });
 
@@ -43,22 +43,22 @@ describe('ingest runs the strategy', () => {
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '2001', user: '42', text: 'hello?' })]);
     b.clock.advance(10 * 60_000);
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '2002', user: '42', text: 'hello again?' }), inbound(b.accounts.x, { networkMessageId: '2003', user: '43', text: 'me too' })]);
-    expect(outbox().map((o) => JSON.parse(o.p).inReplyToTweetId)).toEqual(['2001', '2003']);
-    const held = JSON.parse((b.handle.sqlite.prepare(`select decision_json as d from interaction where id = 2`).get() as { d: string }).d);
+    expect((await outbox()).map((o) => JSON.parse(o.p).inReplyToTweetId)).toEqual(['2001', '2003']);
+    const held = JSON.parse(((await b.q.get(`select decision_json as d from interaction where id = 2`)) as { d: string }).d);
     expect(held.autoMessage.suppressedBy).toBe('throttle');
     b.clock.advance(21 * 60_000);
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '2004', user: '42', text: 'third time' })]);
-    expect(outbox().length).toBe(3);
+    expect((await outbox()).length).toBe(3);
   });
 
   it('answers privately when configured, and closes instead of queueing when the network says so', async () => {
     await b.ctx.config.setStrategySettings({ queueAfterAutoMessage: { x: false, facebook: true }, autoMessageVisibility: { x: { closed: 'private' } } }, 'test');
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '3001', user: '42', text: 'hi' })]);
-    expect(JSON.parse(outbox()[0]!.p)).toMatchObject({ kind: 'dm', recipientUserId: '42' });
-    expect(b.handle.sqlite.prepare(`select state, auto_outcome as o from interaction`).get()).toEqual({ state: 'auto_handled', o: 'closed' });
+    expect(JSON.parse((await outbox())[0]!.p)).toMatchObject({ kind: 'dm', recipientUserId: '42' });
+    expect((await b.q.get(`select state, auto_outcome as o from interaction`))).toEqual({ state: 'auto_handled', o: 'closed' });
     expect(b.ctx.routing.queueSize).toBe(0);
     await ingestBatch(b.ctx, [inbound(b.accounts.facebook, { network: 'facebook', kind: 'comment', networkMessageId: 'c-1', threadNetworkId: 'post-1', user: 'psid-1', handle: null, text: 'hello' })]);
-    expect(JSON.parse(outbox()[1]!.p)).toMatchObject({ kind: 'comment', objectId: 'c-1' });
+    expect(JSON.parse((await outbox())[1]!.p)).toMatchObject({ kind: 'comment', objectId: 'c-1' });
     expect(b.ctx.routing.queueSize).toBe(1);
   });
 
@@ -66,25 +66,25 @@ describe('ingest runs the strategy', () => {
     b.clock.set(berlin('2026-11-25T10:00')); // open
     await b.ctx.config.setStrategySettings({ engagement: { enabled: true, threshold: 0.5, like: true, retweet: true, requireApproval: false } }, 'test');
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '4001', user: '42', text: 'Best coffee in town, love it! 😍' })]);
-    const rows = () => b.handle.sqlite.prepare(`select id, kind, state, automatic, outbox_item_id as o, undo_outbox_item_id as u from engagement order by id`).all() as Array<{ id: number; kind: string; state: string; automatic: number; o: number | null; u: number | null }>;
-    expect(rows().map((r) => [r.kind, r.state, r.automatic])).toEqual([['like', 'approved', 1], ['retweet', 'approved', 1]]);
-    expect(outbox().map((o) => [o.kind, o.k])).toEqual([['like', 'engage:like:x:4001'], ['retweet', 'engage:retweet:x:4001']]);
+    const rows = async () => (await b.q.all(`select id, kind, state, automatic, outbox_item_id as o, undo_outbox_item_id as u from engagement order by id`)) as Array<{ id: number; kind: string; state: string; automatic: number; o: number | null; u: number | null }>;
+    expect((await rows()).map((r) => [r.kind, r.state, r.automatic])).toEqual([['like', 'approved', 1], ['retweet', 'approved', 1]]);
+    expect((await outbox()).map((o) => [o.kind, o.k])).toEqual([['like', 'engage:like:x:4001'], ['retweet', 'engage:retweet:x:4001']]);
     // Undo before it was sent: the like is cancelled. After it was sent: an unretweet is queued.
-    b.handle.sqlite.prepare(`update outbox_item set state = 'sent', result_network_id = null where kind = 'retweet'`).run();
-    await undoEngagement(b.ctx, rows()[0]!.id, 'admin@web');
-    await undoEngagement(b.ctx, rows()[1]!.id, 'admin@web');
-    expect(rows().map((r) => r.state)).toEqual(['undone', 'undone']);
-    expect(outbox().map((o) => [o.kind, o.state])).toEqual([['like', 'cancelled'], ['retweet', 'sent'], ['unretweet', 'pending']]);
+    (await b.q.run(`update outbox_item set state = 'sent', result_network_id = null where kind = 'retweet'`));
+    await undoEngagement(b.ctx, (await rows())[0]!.id, 'admin@web');
+    await undoEngagement(b.ctx, (await rows())[1]!.id, 'admin@web');
+    expect((await rows()).map((r) => r.state)).toEqual(['undone', 'undone']);
+    expect((await outbox()).map((o) => [o.kind, o.state])).toEqual([['like', 'cancelled'], ['retweet', 'sent'], ['unretweet', 'pending']]);
 
     await b.ctx.config.setStrategySettings({ engagement: { enabled: true, threshold: 0.5, like: true, retweet: false, requireApproval: true } }, 'test');
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '4002', user: '43', text: 'You are awesome, thank you so much!' }), inbound(b.accounts.x, { networkMessageId: '4003', user: '44', text: 'Really great, thanks a lot!' })]);
-    const proposed = rows().filter((r) => r.state === 'proposed');
+    const proposed = (await rows()).filter((r) => r.state === 'proposed');
     expect(proposed.length).toBe(2);
-    expect(outbox().length).toBe(3); // nothing sent before approval
+    expect((await outbox()).length).toBe(3); // nothing sent before approval
     await approveEngagement(b.ctx, proposed[0]!.id, 'admin@web');
     await rejectEngagement(b.ctx, proposed[1]!.id, 'admin@web');
-    expect(rows().slice(2).map((r) => r.state)).toEqual(['approved', 'rejected']);
-    expect(outbox().at(-1)).toMatchObject({ kind: 'like', k: 'engage:like:x:4002' });
+    expect((await rows()).slice(2).map((r) => r.state)).toEqual(['approved', 'rejected']);
+    expect((await outbox()).at(-1)).toMatchObject({ kind: 'like', k: 'engage:like:x:4002' });
     await expect(approveEngagement(b.ctx, proposed[0]!.id, 'admin@web')).rejects.toMatchObject({ code: 'conflict' });
   });
 
@@ -93,6 +93,6 @@ describe('ingest runs the strategy', () => {
     const g = await b.ctx.config.createGroup({ name: 'DM desk' }, 'test');
     await b.ctx.config.setStrategySettings({ dmRouting: { groupId: g.id, priority: 4 } }, 'test');
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { kind: 'dm', networkMessageId: 'dm-1', threadNetworkId: '42-1000', user: '42', text: 'private question' })]);
-    expect(b.handle.sqlite.prepare(`select group_id as g, priority as p, state from interaction`).get()).toEqual({ g: g.id, p: 4, state: 'queued' });
+    expect((await b.q.get(`select group_id as g, priority as p, state from interaction`))).toEqual({ g: g.id, p: 4, state: 'queued' });
   });
 });

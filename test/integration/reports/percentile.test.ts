@@ -1,12 +1,11 @@
 // The percentile definition the Reports screen states: nearest rank, ceil(p * n / 100), always a time
 // that really happened. Checked on sets where interpolating definitions would give other answers.
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type SqliteHandle } from '../../../db/connection';
-import { migrateSqlite } from '../../../db/migrate';
+import type { DataHandle } from '../../../db/connection';
 import { agentMedians, timePercentiles } from '../../../db/repositories/reports';
 import { PERCENTILE_DEFINITION } from '../../../preload/contract/reports';
 import { tempDir } from '../../helpers/tempDir';
+import { openTestDatabase } from '../../helpers/testDb';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 5, 1, 8);
@@ -14,13 +13,13 @@ const range = { startMs: T0, endMs: T0 + 24 * 60 * MIN };
 
 describe('median and 90th percentile', () => {
   let tmp: ReturnType<typeof tempDir>;
-  let handle: SqliteHandle;
+  let handle: DataHandle;
+  let drop: () => Promise<void>;
   let ids: { account: number; contact: number; agents: number[] };
 
   beforeEach(async () => {
     tmp = tempDir();
-    handle = openSqlite(path.join(tmp.dir, 'p.db'));
-    await migrateSqlite(handle, { appVersion: 'test' });
+    ({ handle, drop } = await openTestDatabase(tmp.dir));
     const db = handle.db;
     const account = await db.insertInto('channel_account').values({ network: 'x', name: 'Brand', auth_kind: 'oauth2', external_id: '1', handle: 'brand', credentials: null, credentials_scheme: null, base_url: null, status_detail: null, rate_limited_until: null, last_poll_at: null, next_poll_at: null, quota_json: null, created_at: T0, updated_at: T0 }).returning('id').executeTakeFirstOrThrow();
     const contact = await db.insertInto('contact').values({ display_name: 'C', email: null, phone: null, avatar_url: null, merged_into_id: null, created_at: T0, updated_at: T0 }).returning('id').executeTakeFirstOrThrow();
@@ -29,6 +28,7 @@ describe('median and 90th percentile', () => {
     ids = { account: account.id, contact: contact.id, agents };
   });
   afterEach(async () => {
+    await drop();
     await handle.close();
     tmp.cleanup();
   });

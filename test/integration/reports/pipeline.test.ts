@@ -22,7 +22,7 @@ describe('reports over the real pipeline', () => {
   });
 
   const idOf = async (networkMessageId: string) =>
-    (b.handle.sqlite.prepare(`select interaction_id as id from message where network_message_id = ?`).get(networkMessageId) as { id: number }).id;
+    ((await b.q.get(`select interaction_id as id from message where network_message_id = ?`, networkMessageId)) as { id: number }).id;
 
   it('times, outcomes, dispositions and the agent row follow what routing recorded', async () => {
     const ana = await b.ctx.config.createAgent({ name: 'Ana Lima' }, 'test');
@@ -50,7 +50,7 @@ describe('reports over the real pipeline', () => {
       inbound(b.accounts.facebook, { network: 'facebook', kind: 'comment', networkMessageId: 'm3', user: 'f1', text: 'Are you open tomorrow?', sentAt: b.clock.now() - MIN }),
       inbound(b.accounts.x, { networkMessageId: 'm4', user: 'u4', text: 'Hello, anyone there?', sentAt: b.clock.now() - MIN }),
     ]);
-    const states = b.handle.sqlite.prepare(`select network, state, auto_outcome as outcome from interaction order by id`).all();
+    const states = (await b.q.all(`select network, state, auto_outcome as outcome from interaction order by id`));
     expect(states).toEqual([
       { network: 'x', state: 'completed', outcome: null },
       { network: 'x', state: 'assigned', outcome: null },

@@ -24,28 +24,28 @@ describe('the routing service', () => {
     await b.close();
   });
 
-  const state = (id: number) => b.handle.sqlite.prepare(`select state, assigned_agent_id as agent from interaction where id = ?`).get(id) as { state: string; agent: number | null };
-  const events = (id: number) => (b.handle.sqlite.prepare(`select kind, agent_id as agent from interaction_event where interaction_id = ? order by id`).all(id) as Array<{ kind: string; agent: number | null }>).map((e) => `${e.kind}${e.agent ? `:${e.agent}` : ''}`);
+  const state = async (id: number) => (await b.q.get(`select state, assigned_agent_id as agent from interaction where id = ?`, id)) as { state: string; agent: number | null };
+  const events = async (id: number) => ((await b.q.all(`select kind, agent_id as agent from interaction_event where interaction_id = ? order by id`, id)) as Array<{ kind: string; agent: number | null }>).map((e) => `${e.kind}${e.agent ? `:${e.agent}` : ''}`);
   const ingestOne = async (text: string, at: number) => (await ingestBatch(b.ctx, [inbound(b.accounts.x, { text, user: `u${at}`, sentAt: at })])).interactionIds[0]!;
 
   it('queues while nobody is Ready, then offers in order the moment an agent becomes Ready', async () => {
     const first = await ingestOne('first', 1);
     const second = await ingestOne('second', 2);
-    expect(state(first)).toEqual({ state: 'queued', agent: null });
+    expect((await state(first))).toEqual({ state: 'queued', agent: null });
     expect((await b.ctx.routing.queue(10)).items.map((q) => q.interactionId)).toEqual([first, second]);
     b.events.length = 0;
     await b.ctx.routing.setAgentStatus(ben, 'ready', null, 'agent:2');
-    expect([state(first), state(second)]).toEqual([{ state: 'assigned', agent: ben }, { state: 'assigned', agent: ben }]);
-    expect(events(first)).toEqual(['created', 'queued', `assigned:${ben}`]);
+    expect([(await state(first)), (await state(second))]).toEqual([{ state: 'assigned', agent: ben }, { state: 'assigned', agent: ben }]);
+    expect((await events(first))).toEqual(['created', 'queued', `assigned:${ben}`]);
     expect(b.events.map((e) => e.name)).toEqual(expect.arrayContaining(['interactions.changed', 'queue.changed', 'agents.changed']));
     const third = await ingestOne('third', 3);
-    expect(state(third)).toEqual({ state: 'queued', agent: null }); // Ben is full for mentions
+    expect((await state(third))).toEqual({ state: 'queued', agent: null }); // Ben is full for mentions
     // Completing needs a disposition code and frees the slot for the next one.
     await expect(b.ctx.routing.complete(first, 999, null, 'agent:2')).rejects.toMatchObject({ code: 'invalid_input', fields: { dispositionCodeId: 'Choose a disposition code' } });
     const done = await b.ctx.config.createDisposition({ code: 'answered', label: 'Answered' }, 'test');
     await b.ctx.routing.complete(first, done.id, 'All good', 'agent:2');
-    expect(b.handle.sqlite.prepare(`select state, disposition_code_id as d, disposition_note as note from interaction where id = ?`).get(first)).toEqual({ state: 'completed', d: done.id, note: 'All good' });
-    expect(state(third)).toEqual({ state: 'assigned', agent: ben });
+    expect((await b.q.get(`select state, disposition_code_id as d, disposition_note as note from interaction where id = ?`, first))).toEqual({ state: 'completed', d: done.id, note: 'All good' });
+    expect((await state(third))).toEqual({ state: 'assigned', agent: ben });
   });
 
   it('routes by skill level from a rule, and a Not Ready agent gets nothing new', async () => {
@@ -53,26 +53,26 @@ describe('the routing service', () => {
     await b.ctx.routing.setAgentStatus(ben, 'ready', null, 'test');
     await b.ctx.routing.setAgentStatus(ana, 'not_ready', 'Break', 'test');
     const id = await ingestOne('wrong invoice', 10);
-    expect(state(id)).toEqual({ state: 'queued', agent: null }); // Ben lacks the skill; Ana is on a break
+    expect((await state(id))).toEqual({ state: 'queued', agent: null }); // Ben lacks the skill; Ana is on a break
     await b.ctx.routing.setAgentStatus(ana, 'ready', null, 'test');
-    expect(state(id)).toEqual({ state: 'assigned', agent: ana });
+    expect((await state(id))).toEqual({ state: 'assigned', agent: ana });
   });
 
   it('transfers to an agent, a group or a skill, and an agent going Offline returns unfinished work', async () => {
     await b.ctx.routing.setAgentStatus(ana, 'ready', null, 'test');
     const id = await ingestOne('help', 20);
-    expect(state(id).agent).toBe(ana);
+    expect((await state(id)).agent).toBe(ana);
     await b.ctx.routing.setAgentStatus(ben, 'ready', null, 'test');
     await b.ctx.routing.transfer(id, { agentId: ben }, 'agent:1', 'needs VIP');
-    expect(state(id)).toEqual({ state: 'assigned', agent: ben });
+    expect((await state(id))).toEqual({ state: 'assigned', agent: ben });
     await b.ctx.routing.transfer(id, { skillId: billing, minLevel: 5 }, 'agent:2');
-    expect(state(id)).toEqual({ state: 'assigned', agent: ana });
+    expect((await state(id))).toEqual({ state: 'assigned', agent: ana });
     await b.ctx.routing.transfer(id, { groupId: vip, priority: 7 }, 'agent:1');
-    expect(state(id)).toEqual({ state: 'assigned', agent: ben });
-    expect(b.handle.sqlite.prepare(`select group_id as g, priority as p from interaction where id = ?`).get(id)).toEqual({ g: vip, p: 7 });
+    expect((await state(id))).toEqual({ state: 'assigned', agent: ben });
+    expect((await b.q.get(`select group_id as g, priority as p from interaction where id = ?`, id))).toEqual({ g: vip, p: 7 });
     await b.ctx.routing.setAgentStatus(ben, 'offline', null, 'agent:2');
-    expect(state(id)).toEqual({ state: 'queued', agent: null }); // only VIP members may take it, and Ben is gone
-    expect(events(id)).toEqual(['created', 'queued', `assigned:${ana}`, `transferred:${ana}`, `assigned:${ben}`, `transferred:${ben}`, `assigned:${ana}`, `transferred:${ana}`, `assigned:${ben}`, `requeued:${ben}`]);
+    expect((await state(id))).toEqual({ state: 'queued', agent: null }); // only VIP members may take it, and Ben is gone
+    expect((await events(id))).toEqual(['created', 'queued', `assigned:${ana}`, `transferred:${ana}`, `assigned:${ben}`, `transferred:${ben}`, `assigned:${ana}`, `transferred:${ana}`, `assigned:${ben}`, `requeued:${ben}`]);
     await expect(b.ctx.routing.transfer(id, { agentId: ben }, 'x')).rejects.toThrow(/offline/);
   });
 
@@ -83,15 +83,15 @@ describe('the routing service', () => {
     expect(await b.ctx.routing.accept(id, ana)).toEqual({ interactionId: id, state: 'assigned', agentId: ana });
     expect(await b.ctx.routing.recordFirstResponse(id, ana, 12345)).toBe(true);
     expect(await b.ctx.routing.recordFirstResponse(id, ana, 99999)).toBe(false);
-    expect(b.handle.sqlite.prepare(`select first_response_at as t from interaction where id = ?`).get(id)).toEqual({ t: 12345 });
-    expect(events(id)).toEqual(['created', 'queued', `accepted:${ana}`, `first_response:${ana}`]);
+    expect((await b.q.get(`select first_response_at as t from interaction where id = ?`, id))).toEqual({ t: 12345 });
+    expect((await events(id))).toEqual(['created', 'queued', `accepted:${ana}`, `first_response:${ana}`]);
   });
 
   it('survives a restart: the queue and who holds what come back from the database', async () => {
     await b.ctx.routing.setAgentStatus(ana, 'ready', null, 'test');
     const held = await ingestOne('one', 40);
     const waiting = await ingestOne('two', 41);
-    const again = new RoutingService({ db: b.ctx.db, sqlite: b.ctx.sqlite, clock: b.clock, events: b.ctx.events, log: silentLogger, config: b.ctx.config });
+    const again = new RoutingService({ db: b.ctx.db, sqlite: b.handle.dialect === 'sqlite' ? b.handle.sqlite : undefined, clock: b.clock, events: b.ctx.events, log: silentLogger, config: b.ctx.config });
     await again.reload();
     expect(again.agents().find((a) => a.id === ana)).toMatchObject({ status: 'ready', load: { mention: 1 } });
     expect((await again.queue(10)).items.map((q) => q.interactionId)).toEqual([waiting]);
@@ -101,9 +101,9 @@ describe('the routing service', () => {
   it('a deactivated agent goes offline and their work goes back to the queue', async () => {
     await b.ctx.routing.setAgentStatus(ana, 'ready', null, 'test');
     const id = await ingestOne('x', 50);
-    expect(state(id).agent).toBe(ana);
+    expect((await state(id)).agent).toBe(ana);
     await b.ctx.config.updateAgent(ana, { name: 'Ana', skills: [], active: false }, 'test');
-    await expect.poll(() => state(id).state).toBe('queued');
+    await expect.poll(async () => (await state(id)).state).toBe('queued');
     expect(b.ctx.routing.agents().find((a) => a.id === ana)?.status).toBe('offline');
   });
 });
@@ -118,9 +118,9 @@ describe('routing after configuration changes', () => {
       await b.ctx.routing.setAgentStatus(sam, 'ready', null, 'test');
       const id = (await ingestBatch(b.ctx, [inbound(b.accounts.x, { text: 'hi' })])).interactionIds[0]!;
       await b.ctx.routing.transfer(id, { skillId: skill, minLevel: 1 }, 'test');
-      expect(b.handle.sqlite.prepare(`select state from interaction where id = ?`).get(id)).toEqual({ state: 'queued' });
+      expect((await b.q.get(`select state from interaction where id = ?`, id))).toEqual({ state: 'queued' });
       await b.ctx.config.deleteSkill(skill, 'test');
-      await expect.poll(() => b.handle.sqlite.prepare(`select state, assigned_agent_id as a from interaction where id = ?`).get(id)).toEqual({ state: 'assigned', a: sam });
+      await expect.poll(async () => (await b.q.get(`select state, assigned_agent_id as a from interaction where id = ?`, id))).toEqual({ state: 'assigned', a: sam });
     } finally {
       await b.close();
     }
