@@ -1,7 +1,7 @@
 // `npm test`: every suite (typecheck, unit + db + integration, browser e2e), then one plain closing
 // line summing them: `N passed, N failed, N skipped`. Exits non-zero on any failure, or when a suite
 // produced no report (a suite that silently did not run is a failure, not a pass).
-//   npm test -- --suite typecheck|vitest|e2e   runs only the named suites (repeatable)
+//   npm test -- --suite typecheck|vitest|vitest-sqlite|vitest-postgres|e2e   runs only the named suites (repeatable)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,16 +60,22 @@ if (wanted('typecheck')) {
   record('typecheck', passed, failed, 0);
 }
 
-if (wanted('vitest')) {
-  const file = path.join(reports, 'vitest.json');
-  fs.rmSync(file, { force: true });
-  process.stdout.write('\n> vitest (unit, db, integration)\n');
-  run(bin('vitest'), ['run'], { PARLEY_TEST_REPORT: file });
-  const r = readJson(file);
-  if (!r) record('vitest', 0, 1, 0, 'no report was written');
-  else {
-    const loadFailures = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
-    record('vitest', r.numPassedTests, r.numFailedTests + loadFailures, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
+if (wanted('vitest') || wanted('vitest-sqlite') || wanted('vitest-postgres')) {
+  // Two projects, each with its own report and its own line: the suites on SQLite (the default), then the
+  // data-layer suites again on a throwaway PostgreSQL cluster (test/postgres/cluster.ts starts it).
+  for (const project of ['sqlite', 'postgres']) {
+    const name = `vitest-${project}`;
+    if (!wanted('vitest') && !wanted(name)) continue;
+    const file = path.join(reports, `${name}.json`);
+    fs.rmSync(file, { force: true });
+    process.stdout.write(`\n> vitest --project ${project} (${project === 'sqlite' ? 'unit, db, integration' : 'data layer and team mode on PostgreSQL'})\n`);
+    run(bin('vitest'), ['run', '--project', project], { PARLEY_TEST_REPORT: file });
+    const r = readJson(file);
+    if (!r) record(name, 0, 1, 0, 'no report was written');
+    else {
+      const loadFailures = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+      record(name, r.numPassedTests, r.numFailedTests + loadFailures, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
+    }
   }
 }
 
@@ -92,7 +98,7 @@ if (wanted('e2e')) {
 
 process.stdout.write('\nSuites:\n');
 for (const s of suites) {
-  process.stdout.write(`  ${s.name.padEnd(10)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? ` (${s.note})` : ''}\n`);
+  process.stdout.write(`  ${s.name.padEnd(16)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? ` (${s.note})` : ''}\n`);
 }
 const total = suites.reduce((a, s) => ({ p: a.p + s.passed, f: a.f + s.failed, k: a.k + s.skipped }), { p: 0, f: 0, k: 0 });
 process.stdout.write(`${total.p} passed, ${total.f} failed, ${total.k} skipped\n`);
