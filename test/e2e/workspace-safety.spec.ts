@@ -125,9 +125,14 @@ test('the keyboard does the common acts, the mode changes only when confirmed, a
   await page.keyboard.press('c');
   const done = page.getByRole('dialog', { name: 'Complete the conversation' });
   await expect(done).toBeVisible();
+  // The codes take the focus when they arrive, so the arrow keys choose one.
+  await expect(done.getByRole('radio', { name: /Resolved/ })).toBeFocused();
   // A disposition code is required.
   await done.getByRole('button', { name: 'Complete', exact: true }).click();
   await expect(done.getByRole('alert')).toHaveText('Choose a disposition code to complete the conversation.');
+  await done.getByRole('radio', { name: /Resolved/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(done.getByRole('radio', { name: /Refund issued/ })).toBeChecked();
   await done.getByRole('radio', { name: /Information given/ }).check();
   await done.getByRole('button', { name: 'Complete', exact: true }).click();
   await expect(page.getByRole('tab', { name: /^Mine/ })).toContainText('0');

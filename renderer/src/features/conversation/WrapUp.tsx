@@ -1,6 +1,6 @@
 // Wrapping up: complete with a disposition code (required), transfer to an agent, a group or a skill, or
 // put the conversation back in the queue.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TransferTarget } from '../../../../preload/contract';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -33,6 +33,16 @@ export function CompleteDialog({ interactionId, onClose, onDone }: { interaction
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
   const active = (dispositions.data ?? []).filter((d) => d.active);
+  // The codes arrive after the dialog opened (and focused the note): move to the first code once, so the
+  // arrow keys pick one, unless the agent already started writing the note.
+  const codesRef = useRef<HTMLDivElement>(null);
+  const hasCodes = active.length > 0;
+  useEffect(() => {
+    const el = codesRef.current;
+    if (!hasCodes || !el) return;
+    const noteFocused = document.activeElement instanceof HTMLTextAreaElement && document.activeElement.value === '';
+    if (noteFocused) el.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+  }, [hasCodes]);
   const { busy, error, submit } = useSubmit(
     () => api.call('routing.complete', { interactionId, dispositionCodeId: code!, note: note.trim() || null }),
     onDone,
@@ -65,15 +75,20 @@ export function CompleteDialog({ interactionId, onClose, onDone }: { interaction
       <fieldset className="choice-list" aria-describedby={tried && code === null ? 'disposition-error' : undefined}>
         <legend className="field__label">Disposition code (required)</legend>
         {active.length === 0 && dispositions.data ? <p className="muted">No disposition codes yet: an admin adds them in Admin → Disposition codes.</p> : null}
-        {active.map((d, i) => (
-          <label key={d.id} className={`choice${code === d.id ? ' is-on' : ''}`}>
-            <input type="radio" name="disposition" value={d.id} checked={code === d.id} onChange={() => setCode(d.id)} data-autofocus={i === 0 ? 'true' : undefined} />
-            <span className="choice__text">
-              <strong>{d.label}</strong> <code className="muted">{d.code}</code>
-              {d.description ? <span className="choice__desc muted">{d.description}</span> : null}
-            </span>
-          </label>
-        ))}
+        {/* Two columns, so a dozen codes and the Complete button fit on a laptop screen without scrolling. */}
+        <div className="choice-grid" ref={codesRef}>
+          {active.map((d, i) => (
+            <label key={d.id} className={`choice${code === d.id ? ' is-on' : ''}`}>
+              <input type="radio" name="disposition" value={d.id} checked={code === d.id} onChange={() => setCode(d.id)} data-autofocus={i === 0 ? 'true' : undefined} />
+              <span className="choice__text">
+                <span>
+                  <strong>{d.label}</strong> <code className="muted">{d.code}</code>
+                </span>
+                {d.description ? <span className="choice__desc muted">{d.description}</span> : null}
+              </span>
+            </label>
+          ))}
+        </div>
         {tried && code === null ? (
           <span className="field__error" id="disposition-error" role="alert">
             Choose a disposition code to complete the conversation.
