@@ -147,3 +147,27 @@ test('each inbox row says network, channel kind, customer, first words, waiting 
   // An X DM has no messaging window to count down.
   await expect(dm).not.toContainText('Reply within');
 });
+
+test('a returning customer: the panel shows their earlier conversation with its disposition code, and the notes the last agent left', async ({ app, appPage: page }) => {
+  await signInReady(page, 'Ana Souza');
+  const sb = sandbox(app);
+  await sb.mention('zoe_q', 'Zoe Quinn', 'My grinder makes a loud noise');
+  await openConversation(page, 'Mine', 'loud noise');
+  const panel = page.getByRole('complementary', { name: 'Contact' });
+  await expect(panel.getByRole('list', { name: 'Identities on each network' })).toContainText('@zoe_q');
+  await panel.getByRole('textbox', { name: 'Notes about Zoe Quinn' }).fill('Grinder bought in March; prefers DMs.');
+  await panel.getByRole('button', { name: 'Save notes' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await complete(page, 'Resolved', 'Sent cleaning steps');
+
+  await sb.mention('zoe_q', 'Zoe Quinn', 'Still noisy after cleaning it');
+  await openConversation(page, 'Mine', 'Still noisy');
+  const earlier = panel.getByRole('list', { name: 'Earlier conversations' });
+  const first = earlier.getByRole('listitem').filter({ hasText: 'loud noise' });
+  await expect(first).toContainText('Resolved');
+  await expect(panel.getByRole('textbox', { name: 'Notes about Zoe Quinn' })).toHaveValue('Grinder bought in March; prefers DMs.');
+  // The earlier conversation opens from the panel, read-only with its outcome.
+  await first.getByRole('link').click();
+  await expect(page.getByTestId('thread-message').filter({ hasText: 'loud noise' })).toBeVisible();
+  await expect(page.getByTestId('thread-event').filter({ hasText: 'Completed with disposition resolved' })).toBeVisible();
+});
