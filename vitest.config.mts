@@ -14,6 +14,7 @@ export const postgresSuites = [
   'test/integration/reports/percentile.test.ts',
   'test/postgres/**/*.test.ts',
   'test/team/**/*.test.ts',
+  'test/reliability/deadLetter.test.ts',
 ];
 
 export default defineConfig({
@@ -28,7 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sqlite',
-          include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/security/**/*.test.ts'],
         },
       },
       {

@@ -331,6 +331,19 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+/** An inbound item ingest could not read, kept with its payload and the reason (migration 0005). */
+export interface InboundDeadLetterTable {
+  id: Id;
+  account_id: number | null;
+  network: string | null;
+  channel_kind: string | null;
+  network_message_id: string | null;
+  reason: string;
+  payload_json: string;
+  feed: string | null;
+  received_at: number;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -364,6 +377,7 @@ export interface Database {
   message_fts: MessageFtsTable;
   engagement: EngagementTable;
   audit_log: AuditLogTable;
+  inbound_dead_letter: InboundDeadLetterTable;
   parley_migration: SchemaMigrationTable;
 }
 

@@ -6,6 +6,7 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_report_indexes';
 import * as m0003 from './0003_exact_scores';
 import * as m0004 from './0004_search_folding';
+import * as m0005 from './0005_dead_letter';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'report_indexes', up: m0002.up },
   { version: 3, name: 'exact_scores', up: m0003.up },
   { version: 4, name: 'search_folding', up: m0004.up },
+  { version: 5, name: 'dead_letter', up: m0005.up },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -2,7 +2,7 @@
 // transaction a batch runs in (main/services/ingest.ts drives both through the same pipeline).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Network } from '../schema';
-import type { IdentityRow, NewInteractionRow, NewMessageRow, NewOutboxRow } from './ingestSqlite';
+import type { IdentityRow, NewDeadLetterRow, NewInteractionRow, NewMessageRow, NewOutboxRow } from './ingestSqlite';
 import type { IngestOps } from './ingestStore';
 
 type Trx = Kysely<Database>;
@@ -146,5 +146,10 @@ export class IngestPostgresStore implements IngestOps {
   async saveCursor(accountId: number, feed: string, value: string, now: number): Promise<void> {
     await sql`insert into channel_cursor (account_id, feed, value, updated_at) values (${accountId}, ${feed}, ${value}, ${now})
               on conflict (account_id, feed) do update set value = excluded.value, updated_at = excluded.updated_at`.execute(this.trx);
+  }
+
+  async deadLetter(d: NewDeadLetterRow): Promise<void> {
+    await sql`insert into inbound_dead_letter (account_id, network, channel_kind, network_message_id, reason, payload_json, feed, received_at)
+              values (${d.accountId}, ${d.network}, ${d.channelKind}, ${d.networkMessageId}, ${d.reason}, ${d.payloadJson}, ${d.feed}, ${d.receivedAt})`.execute(this.trx);
   }
 }

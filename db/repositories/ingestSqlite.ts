@@ -63,6 +63,17 @@ export interface NewOutboxRow {
   now: number;
 }
 
+export interface NewDeadLetterRow {
+  accountId: number | null;
+  network: string | null;
+  channelKind: string | null;
+  networkMessageId: string | null;
+  reason: string;
+  payloadJson: string;
+  feed: string | null;
+  receivedAt: number;
+}
+
 function prepare(db: BetterSqlite3.Database) {
   return {
     findMessage: db.prepare(`select id from message where network = ? and network_message_id = ?`).pluck(),
@@ -108,6 +119,9 @@ function prepare(db: BetterSqlite3.Database) {
     insertEngagement: db.prepare(
       `insert into engagement (interaction_id, message_id, kind, automatic, state, score, outbox_item_id, undo_outbox_item_id, decided_by, created_at, updated_at)
        values (?, ?, ?, 1, ?, ?, ?, null, ?, ?, ?)`,
+    ),
+    insertDeadLetter: db.prepare(
+      `insert into inbound_dead_letter (account_id, network, channel_kind, network_message_id, reason, payload_json, feed, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     upsertCursor: db.prepare(
       `insert into channel_cursor (account_id, feed, value, updated_at) values (?, ?, ?, ?)
@@ -224,5 +238,9 @@ export class IngestStore {
 
   saveCursor(accountId: number, feed: string, value: string, now: number): void {
     this.s.upsertCursor.run(accountId, feed, value, now);
+  }
+
+  deadLetter(d: NewDeadLetterRow): void {
+    this.s.insertDeadLetter.run(d.accountId, d.network, d.channelKind, d.networkMessageId, d.reason, d.payloadJson, d.feed, d.receivedAt);
   }
 }

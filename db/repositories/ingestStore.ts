@@ -2,7 +2,7 @@
 // synchronously inside one raw transaction; the PostgreSQL store (ingestPostgres.ts) answers with promises
 // inside one Kysely transaction. main/services/ingest.ts drives the same pipeline over either.
 import type { Network } from '../schema';
-import type { IdentityRow, NewInteractionRow, NewMessageRow, NewOutboxRow } from './ingestSqlite';
+import type { IdentityRow, NewDeadLetterRow, NewInteractionRow, NewMessageRow, NewOutboxRow } from './ingestSqlite';
 
 type Maybe<T> = T | Promise<T>;
 
@@ -23,4 +23,5 @@ export interface IngestOps {
   enqueueOutbox(o: NewOutboxRow): Maybe<{ id: number; created: boolean }>;
   insertEngagement(e: { interactionId: number; messageId: number; kind: 'like' | 'retweet'; state: 'proposed' | 'approved'; score: number | null; outboxItemId: number | null; now: number }): Maybe<number>;
   saveCursor(accountId: number, feed: string, value: string, now: number): Maybe<void>;
+  deadLetter(d: NewDeadLetterRow): Maybe<void>;
 }

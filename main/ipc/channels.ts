@@ -9,6 +9,7 @@ import {
   updateChannelAccount,
   type ChannelAccount,
 } from '../../db/repositories/channelAccounts';
+import { deadLetterSummaries, type DeadLetterSummary } from '../../db/repositories/deadLetters';
 import type { ChannelAccountDetail, QuotaEntry, XAuthParsed } from '../../preload/contract';
 import type { EngineContext, Session } from '../context';
 import { ParleyError, notFound } from '../errors';
@@ -43,7 +44,9 @@ function xCredentials(auth: XAuthParsed): XCredentials {
 /** What the audit log keeps about an account: never a secret. */
 const auditView = (a: ChannelAccount) => ({ name: a.name, network: a.network, authKind: a.authKind, baseUrl: a.baseUrl, enabled: a.enabled });
 
-export async function accountDetail(ctx: EngineContext, a: ChannelAccount): Promise<ChannelAccountDetail> {
+const noDeadLetters = { count: 0, lastAt: null, lastReason: null };
+
+export async function accountDetail(ctx: EngineContext, a: ChannelAccount, deadLetters?: Map<number | null, DeadLetterSummary>): Promise<ChannelAccountDetail> {
   const m = ctx.channels;
   let credentials: ChannelAccountDetail['credentials'] = null;
   if (m) {
@@ -73,6 +76,7 @@ export async function accountDetail(ctx: EngineContext, a: ChannelAccount): Prom
     quota: live.length ? live : stored,
     credentials,
     streamConnected: m?.health.streamConnected(a.id) ?? null,
+    deadLetters: (deadLetters ?? (await deadLetterSummaries(ctx.db))).get(a.id) ?? noDeadLetters,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
@@ -86,12 +90,16 @@ async function detailOf(ctx: EngineContext, id: number): Promise<ChannelAccountD
 
 export function channelsHandlers(ctx: EngineContext): NamespaceHandlers<'channels'> {
   return {
-    'channels.list': async () => ({
-      accounts: await Promise.all((await listChannelAccounts(ctx.db)).map((a) => accountDetail(ctx, a))),
-      secretsScheme: ctx.secrets.scheme,
-      secretsWarning: ctx.secrets.warning,
-      sandboxUrl: ctx.sandbox?.url ?? null,
-    }),
+    'channels.list': async () => {
+      const deadLetters = await deadLetterSummaries(ctx.db);
+      return {
+        accounts: await Promise.all((await listChannelAccounts(ctx.db)).map((a) => accountDetail(ctx, a, deadLetters))),
+        secretsScheme: ctx.secrets.scheme,
+        secretsWarning: ctx.secrets.warning,
+        sandboxUrl: ctx.sandbox?.url ?? null,
+        deadLettersWithoutAccount: deadLetters.get(null) ?? noDeadLetters,
+      };
+    },
 
     'channels.add': async (input, session) => {
       const m = manager(ctx);

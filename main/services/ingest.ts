@@ -8,7 +8,7 @@ import { rawTransaction } from '../../db/connection';
 import { dialectOf } from '../../db/dialect';
 import { listChannelAccounts, type ChannelAccount } from '../../db/repositories/channelAccounts';
 import { IngestPostgresStore } from '../../db/repositories/ingestPostgres';
-import { IngestStore, type IdentityRow } from '../../db/repositories/ingestSqlite';
+import { IngestStore, type IdentityRow, type NewDeadLetterRow } from '../../db/repositories/ingestSqlite';
 import type { IngestOps } from '../../db/repositories/ingestStore';
 import { channelKinds } from '../../preload/contract/model';
 import type { EngineContext } from '../context';
@@ -34,7 +34,7 @@ export interface IngestResult {
   duplicates: number;
   /** The brand's own posts: never customer messages; kept in their thread when there is one. */
   ownPosts: number;
-  /** Items that could not be read (logged) and were passed over. */
+  /** Items that could not be read: kept in inbound_dead_letter with their payload and the reason. */
   rejected: number;
   interactionsCreated: number;
   interactionsStitched: number;
@@ -56,6 +56,31 @@ function readable(item: InboundItem, account: ChannelAccount | undefined): strin
   if (!item.author?.networkUserId) return 'missing author id';
   if (typeof item.text !== 'string') return 'missing text';
   return null;
+}
+
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : null);
+
+/** The item as the channel handed it over, whatever it holds (a payload that cannot be JSON keeps its shape as text). */
+function payloadOf(item: unknown): string {
+  try {
+    return JSON.stringify(item, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null';
+  } catch (e) {
+    return JSON.stringify({ unserializable: e instanceof Error ? e.message : String(e), text: String((item as { text?: unknown } | null)?.text ?? '') });
+  }
+}
+
+function deadLetterOf(item: InboundItem, reason: string, feed: string | null, now: number): NewDeadLetterRow {
+  const loose = (item ?? {}) as Partial<Record<keyof InboundItem, unknown>>;
+  return {
+    accountId: typeof loose.accountId === 'number' && Number.isSafeInteger(loose.accountId) ? loose.accountId : null,
+    network: textOrNull(loose.network),
+    channelKind: textOrNull(loose.channelKind),
+    networkMessageId: textOrNull(loose.networkMessageId),
+    reason,
+    payloadJson: payloadOf(item),
+    feed,
+    receivedAt: now,
+  };
 }
 
 /** One store call of the pipeline: the driver runs it on its store and hands the answer back. */
@@ -149,8 +174,11 @@ function* storeBatch(p: BatchPlan): Pipeline<void> {
     const account = accounts.get(item.accountId);
     const problem = readable(item, account);
     if (problem || !account) {
+      // Kept, with the reason, in the transaction that moves the cursor past it: nothing is lost.
+      const letter = deadLetterOf(item, problem ?? 'unreadable item', cursor?.feed ?? null, now);
+      yield* q((s) => s.deadLetter(letter));
       result.rejected++;
-      ctx.log.warn('inbound item passed over', { accountId: item.accountId, id: item?.networkMessageId, problem });
+      ctx.log.warn('inbound item kept as a dead letter', { accountId: letter.accountId, id: letter.networkMessageId, problem });
       continue;
     }
     const key = `${item.network}:${item.networkMessageId}`;

@@ -125,8 +125,16 @@ export interface ChannelAccountDetail extends ChannelAccountSummary {
   /** Which secrets are stored, never their values; null when they cannot be opened here. */
   credentials: CredentialsSummary | null;
   streamConnected: boolean | null;
+  /** Inbound items from this account that could not be read: kept with their payload, never dropped. */
+  deadLetters: DeadLettersSummary;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface DeadLettersSummary {
+  count: number;
+  lastAt: number | null;
+  lastReason: string | null;
 }
 
 export interface ChannelsOverview {
@@ -135,6 +143,8 @@ export interface ChannelsOverview {
   secretsScheme: string;
   secretsWarning: string | null;
   sandboxUrl: string | null;
+  /** Unreadable inbound items that named no account Parley knows. */
+  deadLettersWithoutAccount: DeadLettersSummary;
 }
 
 export interface AccountIdentity {

@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/tempDir';
 const expectedTables = [
   'agent', 'agent_capacity', 'agent_group', 'agent_group_member', 'agent_skill', 'audit_log', 'channel_account',
   'channel_cursor', 'contact', 'contact_handle_history', 'contact_identity', 'disposition_code', 'emergency',
-  'engagement', 'interaction', 'interaction_event', 'keyword_rule', 'message', 'message_template', 'outbox_item',
+  'engagement', 'inbound_dead_letter', 'interaction', 'interaction_event', 'keyword_rule', 'message', 'message_template', 'outbox_item',
   'parley_migration', 'setting', 'skill', 'special_day', 'weekly_hours',
 ];
 

@@ -70,7 +70,7 @@ export function tweetToInbound(
   via: InboundItem['via'],
   now: number,
 ): InboundItem | null {
-  if (!t.author_id) return null;
+  // A tweet without an author still goes to ingest, which keeps it as a dead letter rather than losing it.
   // A retweet repeats someone else's words; it is not a message to the brand.
   if (t.referenced_tweets?.some((r) => r.type === 'retweeted')) return null;
   const repliedTo = t.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? null;
@@ -81,7 +81,7 @@ export function tweetToInbound(
     networkMessageId: t.id,
     threadNetworkId: t.conversation_id ?? t.id,
     inReplyToNetworkId: repliedTo,
-    author: author(t.author_id, users),
+    author: author(t.author_id ?? '', users),
     text: t.text,
     sentAt: timeOf(t.created_at, now),
     raw: t,
@@ -90,15 +90,16 @@ export function tweetToInbound(
 }
 
 export function dmToInbound(e: XDmEvent, users: Map<string, XUser>, accountId: number, now: number): InboundItem | null {
-  if ((e.event_type ?? 'MessageCreate') !== 'MessageCreate' || !e.sender_id) return null;
+  // Other event kinds (joins, leaves) are not messages; a message without a sender goes on to the dead letters.
+  if ((e.event_type ?? 'MessageCreate') !== 'MessageCreate') return null;
   return {
     accountId,
     network: 'x',
     channelKind: 'dm',
     networkMessageId: e.id,
-    threadNetworkId: e.dm_conversation_id ?? e.sender_id,
+    threadNetworkId: e.dm_conversation_id ?? e.sender_id ?? e.id,
     inReplyToNetworkId: null,
-    author: author(e.sender_id, users),
+    author: author(e.sender_id ?? '', users),
     text: e.text ?? '',
     sentAt: timeOf(e.created_at, now),
     raw: e,

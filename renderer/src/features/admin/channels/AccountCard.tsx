@@ -106,6 +106,14 @@ export function AccountCard({ account, onChanged, autoTest = false }: { account:
               <dd>{account.streamConnected === null ? 'Off' : account.streamConnected ? 'Connected' : 'Reconnecting'}</dd>
             </div>
           ) : null}
+          <div>
+            <dt className="muted">Unreadable items kept</dt>
+            <dd data-testid="dead-letters">
+              {account.deadLetters.count === 0
+                ? 'None'
+                : `${account.deadLetters.count.toLocaleString()} · last ${account.deadLetters.lastAt ? relativeTime(account.deadLetters.lastAt, Math.max(now, account.deadLetters.lastAt)) : ''}: ${account.deadLetters.lastReason ?? ''}`}
+            </dd>
+          </div>
           {account.baseUrl ? (
             <div>
               <dt className="muted">API address</dt>

@@ -36,6 +36,14 @@ export function ChannelsScreen() {
           </span>
         </div>
       ) : null}
+      {data && data.deadLettersWithoutAccount.count > 0 ? (
+        <div className="notice notice--warn" role="note" data-testid="dead-letters-without-account">
+          <span>
+            {data.deadLettersWithoutAccount.count.toLocaleString()} inbound item(s) named no account Parley knows. They are kept with their payload in the
+            database (inbound_dead_letter); the latest: {data.deadLettersWithoutAccount.lastReason}.
+          </span>
+        </div>
+      ) : null}
       <div className="btn-row">
         <button type="button" className="btn btn--primary" onClick={() => setAdding('x')}>
           Add X account
