@@ -28,13 +28,21 @@ async function main(): Promise<void> {
   const m = machine();
   process.stdout.write(`Parley benchmarks · ${m.cores} cores (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · commit ${m.commit}\n`);
   const results: BenchResult[] = [];
+  let failed = 0;
   for (const [name, run] of Object.entries(benchmarks)) {
     if (wanted.length && !wanted.includes(name)) continue;
-    const r = await run();
-    printTable(r);
-    results.push(r);
+    // One benchmark failing (a missing browser, a full disk) does not throw away the figures of the others.
+    try {
+      const r = await run();
+      printTable(r);
+      results.push(r);
+    } catch (e) {
+      failed++;
+      process.stderr.write(`\nBenchmark ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    }
   }
   process.stdout.write(`\nResults written to ${writeResults(results)}\n`);
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
