@@ -9,11 +9,14 @@ import type { Handlers } from './types';
 
 export type Dispatch = (method: string, input: unknown, session: Session) => Promise<Result<unknown>>;
 
+/** Zod repeats what it was given (an unknown key, a bad value) in its messages: keep them readable however large the input. */
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
 export function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '(input)';
-    fields[key] ??= issue.message;
+    const key = clip(issue.path.map(String).join('.'), 80) || '(input)';
+    fields[key] ??= clip(issue.message, 200);
   }
   const message = Object.entries(fields)
     .slice(0, 5)
