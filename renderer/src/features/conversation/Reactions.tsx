@@ -43,10 +43,10 @@ export function Reactions({
   const engage = (act: 'like' | 'retweet' | 'hide' | 'unhide') => run(() => api.call('conversation.engage', { interactionId, messageId, act }));
   const undo = (id: number) => run(() => api.call('strategy.undoEngagement', { id }));
   const reject = (id: number) => run(() => api.call('strategy.rejectEngagement', { id }));
-  const likeWord = network === 'x' ? 'Like' : 'Like';
 
   const button = (kind: 'like' | 'retweet', r: Ref) => {
-    const label = kind === 'like' ? likeWord : 'Retweet';
+    // Both networks call it Like now (X's "favorite" became a like in 2015).
+    const label = kind === 'like' ? 'Like' : 'Retweet';
     const icon = kind === 'like' ? 'heart' : 'retweet';
     if (r?.state === 'proposed') {
       return (
