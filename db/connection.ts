@@ -1,6 +1,6 @@
 // Opens the local SQLite database with the pragmas every connection needs.
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema';
 import { describeSqliteError } from './errors';
 import { openPostgres, type PostgresConfig, type PostgresHandle } from './postgres/connection';
@@ -14,6 +14,32 @@ export interface SqliteHandle {
   sqlite: BetterSqlite3.Database;
   file: string;
   close: () => Promise<void>;
+}
+
+/** SQLite itself rolls a transaction back on some errors (a full disk, an I/O error); Kysely's ROLLBACK then fails
+ *  with "no transaction is active" and hides the real error. Skip the ROLLBACK when nothing is open. */
+class RollbackSafeDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: BetterSqlite3.Database,
+  ) {
+    super(config);
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.sqlite.inTransaction) return;
+    await super.rollbackTransaction(connection);
+  }
+}
+
+class ParleySqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    return new RollbackSafeDriver({ database: this.sqlite }, this.sqlite);
+  }
 }
 
 export function openSqlite(file: string): SqliteHandle {
@@ -30,7 +56,7 @@ export function openSqlite(file: string): SqliteHandle {
   } catch (e) {
     throw describeSqliteError(e, file) ?? e;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ParleySqliteDialect(sqlite) });
   let closed = false;
   return {
     dialect: 'sqlite',
