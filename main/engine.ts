@@ -2,8 +2,10 @@
 // handlers, start the background work, and stop it all in order.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSqlite } from '../db/connection';
-import { openAndMigrate } from '../db/migrate';
+import { noSqliteConnection, openSqlite, type DataHandle } from '../db/connection';
+import { migrateDatabase, openAndMigrate, type MigrateResult } from '../db/migrate';
+import { openPostgres } from '../db/postgres/connection';
+import { describePostgresError } from '../db/postgres/errors';
 import type { HostKind } from '../preload/contract';
 import { systemClock, type Clock } from './clock';
 import { ConfigService } from './config/service';
@@ -23,6 +25,9 @@ import { createHandlers } from './ipc/handlers';
 import { createLogger, type Logger } from './log';
 import { OutboxWorker } from './outbox/worker';
 import { FileKeySecretBox, type SecretBox } from './secrets/secretBox';
+import { AccountLeases } from './team/leases';
+import { TeamNotices } from './team/notices';
+import { readTeamConfig } from './team/teamConfig';
 import { WorkspaceService } from './workspace/service';
 import { appVersion as builtVersion } from './version';
 
@@ -63,17 +68,35 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const log = options.log ?? createLogger({ file: path.join(dataDir, 'parley.log') });
   const clock = options.clock ?? systemClock;
   const version = options.appVersion ?? builtVersion;
-  let handle;
+  const secrets = options.secrets ?? new FileKeySecretBox(dataDir);
+  let handle: DataHandle;
   try {
-    const opened = await openAndMigrate(path.join(dataDir, DB_FILE), { appVersion: version, now: () => clock.now() }, openSqlite);
-    handle = opened.handle;
-    if (opened.result.to !== opened.result.from) {
-      log.info('database migrated', { from: opened.result.from, to: opened.result.to, backup: opened.result.backupFile });
+    // team.json in the data folder (Admin → Team) points this install at a team's PostgreSQL server.
+    const team = readTeamConfig(dataDir, secrets);
+    let result: MigrateResult;
+    if (team) {
+      const pgHandle = openPostgres(team, { applicationName: `parley-${options.host}` });
+      try {
+        result = await migrateDatabase(pgHandle, { appVersion: version, now: () => clock.now() });
+      } catch (e) {
+        await pgHandle.close();
+        // Connection problems become sentences; a refusal from the migrations (a newer Parley) stays as it is.
+        throw describePostgresError(e, team);
+      }
+      handle = pgHandle;
+    } else {
+      const opened = await openAndMigrate(path.join(dataDir, DB_FILE), { appVersion: version, now: () => clock.now() }, openSqlite);
+      handle = opened.handle;
+      result = opened.result;
+    }
+    if (result.to !== result.from) {
+      log.info('database migrated', { from: result.from, to: result.to, backup: result.backupFile });
     }
   } catch (e) {
     releaseLock();
     throw e;
   }
+  const sqlite = handle.dialect === 'sqlite' ? handle.sqlite : undefined;
 
   // The configuration snapshot is read by everything after this point, so it loads first.
   const config = new ConfigService(handle.db, clock);
@@ -87,18 +110,18 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   }
 
   const events = new EventBus();
-  const routing = new RoutingService({ db: handle.db, sqlite: handle.sqlite, clock, events, log: log.child('routing'), config });
+  const routing = new RoutingService({ db: handle.db, sqlite, clock, events, log: log.child('routing'), config });
 
   const ctx: EngineContext = {
     db: handle.db,
-    sqlite: handle.sqlite,
+    sqlite: sqlite ?? noSqliteConnection,
     dataDir,
     host: options.host,
     appVersion: version,
     clock,
     log,
     events,
-    secrets: options.secrets ?? new FileKeySecretBox(dataDir),
+    secrets,
     sandbox: null,
     startedAt: clock.now(),
     config,
@@ -122,7 +145,22 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const outbox = new OutboxWorker(ctx, channels, options.channelTiming ? { timing: options.channelTiming } : {});
   ctx.channels = channels;
   ctx.outbox = outbox;
-  services.push(new SandboxConnection(ctx, options.sandbox ?? 'off'), channels, outbox);
+  services.push(new SandboxConnection(ctx, options.sandbox ?? 'off'));
+  if (handle.dialect === 'postgres') {
+    // Team mode: notices from the other seats, and the accounts this seat holds (taken before the channels
+    // start, given up only after they stopped).
+    const leases = new AccountLeases(handle, ctx);
+    leases.connect({
+      gained: async (id) => {
+        await outbox.recoverInterrupted(id);
+        await channels.reload(id);
+      },
+      lost: (id) => channels.reload(id),
+    });
+    channels.gate = leases;
+    services.push(new TeamNotices(handle, ctx, routing.seat!), leases);
+  }
+  services.push(channels, outbox);
   const started: Service[] = [];
   const stopAll = async () => {
     for (const s of started.reverse()) {

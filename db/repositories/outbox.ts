@@ -154,8 +154,10 @@ export async function listOutboxItemsInState(db: DB, state: OutboxState, limit =
  * Items a previous run left in 'sending' (it stopped between marking and recording the outcome). They
  * become retries that must first look on the network (code 'unreconciled'); never sent blindly again.
  */
-export async function requeueInterruptedOutboxItems(db: DB, now: number): Promise<number[]> {
-  const rows = await db
+export async function requeueInterruptedOutboxItems(db: DB, now: number, accountIds?: number[]): Promise<number[]> {
+  // Team mode names the accounts whose previous sender stopped; other seats' items are in flight.
+  if (accountIds && accountIds.length === 0) return [];
+  let q = db
     .updateTable('outbox_item')
     .set({
       state: 'retrying',
@@ -164,9 +166,9 @@ export async function requeueInterruptedOutboxItems(db: DB, now: number): Promis
       last_error_message: 'Parley stopped while sending this; it checks the network before trying again.',
       updated_at: now,
     })
-    .where('state', '=', 'sending')
-    .returning('id')
-    .execute();
+    .where('state', '=', 'sending');
+  if (accountIds) q = q.where('account_id', 'in', accountIds);
+  const rows = await q.returning('id').execute();
   return rows.map((r) => r.id);
 }
 

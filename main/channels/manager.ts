@@ -25,6 +25,12 @@ export interface ChannelManagerOptions {
 
 type TokenListener = (accountId: number, expired: boolean) => void;
 
+/** Team mode: which accounts this seat runs (main/team/leases.ts); without a gate it runs them all. */
+export interface AccountGate {
+  holds(accountId: number): boolean;
+  heldAccounts(): number[];
+}
+
 export class ChannelManager implements Service {
   readonly name = 'channels';
   readonly health: HealthBoard;
@@ -34,6 +40,8 @@ export class ChannelManager implements Service {
   private tokenListeners = new Set<TokenListener>();
   private running = false;
   private queue: Promise<void> = Promise.resolve();
+  /** Set in team mode before start. */
+  gate: AccountGate | null = null;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -62,6 +70,11 @@ export class ChannelManager implements Service {
 
   timingFor(account: Pick<ChannelAccount, 'isSandbox'>): ChannelTiming {
     return { ...(account.isSandbox ? sandboxTiming : liveTiming), ...this.options.timing };
+  }
+
+  /** Whether this seat polls, streams and sends for the account (always, outside team mode). */
+  runsHere(accountId: number): boolean {
+    return !this.gate || this.gate.holds(accountId);
   }
 
   session(accountId: number): AccountSession | undefined {
@@ -149,6 +162,9 @@ export class ChannelManager implements Service {
       this.health.setOverride(id, { status: 'disabled', detail: 'This sandbox account is idle: Parley is connected to the real networks.' });
       return;
     }
+    // Team mode: another seat runs it, and the status stored with the account (shared) is that seat's to
+    // write; this one stays silent so Admin on every seat shows the real state.
+    if (!this.runsHere(id)) return;
     let creds: ChannelCredentials;
     try {
       creds = await this.vault.load(this.ctx.db, id);

@@ -34,6 +34,15 @@ export class ConfigCore {
     return this.current;
   }
 
+  /** Team mode: told after each change this seat committed, so the other seats can reload. */
+  onLocalChange: ((parts: ConfigPart[]) => void) | null = null;
+
+  /** Team mode: another seat changed these parts; read them again and tell this seat's listeners. */
+  async reloadFromRemote(parts: ConfigPart[]): Promise<void> {
+    await this.load();
+    for (const l of this.listeners) l(parts, this.snapshot);
+  }
+
   subscribe(listener: ConfigListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -60,6 +69,7 @@ export class ConfigCore {
     }
     await this.load();
     for (const l of this.listeners) l(parts, this.snapshot);
+    this.onLocalChange?.(parts);
     return result;
   }
 

@@ -54,10 +54,7 @@ export class OutboxWorker implements Service {
   }
 
   async start(): Promise<void> {
-    // Nothing is in flight yet: whatever says 'sending' was interrupted by a crash.
-    const interrupted = await requeueInterruptedOutboxItems(this.ctx.db, this.ctx.clock.now());
-    if (interrupted.length) this.ctx.log.warn('outbox items interrupted mid-send will be checked on the network', { ids: interrupted });
-    for (const id of interrupted) await this.emit(id);
+    await this.recoverInterrupted();
     this.unsubscribe = this.channels.onTokenState((accountId, expired) => {
       if (!expired) void this.release(accountId);
     });
@@ -70,6 +67,18 @@ export class OutboxWorker implements Service {
     await this.loop;
     // An act still in flight is left 'sending': the next start looks for it on the network before retrying.
     await settleWithin(Promise.all([...this.lanes.values()]), 10_000);
+  }
+
+  /**
+   * Nothing of ours is in flight yet: whatever says 'sending' was interrupted by a crash. In team mode only
+   * the accounts this seat holds (`accountId`: one it just took over from a seat that stopped).
+   */
+  async recoverInterrupted(accountId?: number): Promise<void> {
+    const scope = accountId !== undefined ? [accountId] : this.channels.gate?.heldAccounts();
+    const interrupted = await requeueInterruptedOutboxItems(this.ctx.db, this.ctx.clock.now(), scope);
+    if (interrupted.length) this.ctx.log.warn('outbox items interrupted mid-send will be checked on the network', { ids: interrupted });
+    for (const id of interrupted) await this.emit(id);
+    if (interrupted.length) this.wake();
   }
 
   /** New work was enqueued, or a wait should be cut short. */
@@ -110,12 +119,15 @@ export class OutboxWorker implements Service {
     const now = this.ctx.clock.now();
     // Held items whose deadline passed will never be sent: say so instead of holding them forever.
     for (const held of await listOutboxItemsInState(this.ctx.db, 'held')) {
+      if (!this.channels.runsHere(held.accountId)) continue;
       if (held.deadlineAt < now) await this.fail(held, { code: 'deadline_passed', message: `Not sent before its deadline: ${held.lastErrorMessage ?? 'the account was unavailable'}` });
     }
     const due = await listDueOutboxItems(this.ctx.db, now, BATCH * 4);
     const perAccount = new Map<number, number>();
     for (const item of due) {
       if (this.queued.has(item.id)) continue;
+      // Team mode: only the seat that holds the account sends for it, so nothing goes out twice.
+      if (!this.channels.runsHere(item.accountId)) continue;
       const n = perAccount.get(item.accountId) ?? 0;
       if (n >= BATCH) continue;
       perAccount.set(item.accountId, n + 1);

@@ -108,8 +108,30 @@ export class RoutingService {
     });
   }
 
-  /** PostgreSQL: what other seats changed (or this one, in an earlier transaction), applied to memory. */
-  private readonly catchUp = { apply: (rows: InteractionRoutingRow[], statuses: AgentStatusRow[]) => applyChangedRows(this.router, rows, statuses) };
+  /** PostgreSQL: what other seats changed, applied to memory; published with the next events of this seat. */
+  private readonly catchUp = {
+    apply: (rows: InteractionRoutingRow[], statuses: AgentStatusRow[]) => {
+      applyChangedRows(this.router, rows, statuses);
+      for (const r of rows) this.remote.interactions.add(Number(r.id));
+      if (rows.length) this.remote.queue = true;
+      for (const s of statuses) this.remote.agents.add(Number(s.id));
+    },
+  };
+  private remote = new RoutingChanges();
+
+  /** Team mode: the name this seat signs its notices with (null on SQLite). */
+  get seat(): string | null {
+    return this.pg?.seat ?? null;
+  }
+
+  private takeRemote(into: RoutingChanges): RoutingChanges {
+    const r = this.remote;
+    this.remote = new RoutingChanges();
+    for (const id of r.interactions) into.interactions.add(id);
+    for (const id of r.agents) into.agents.add(id);
+    into.queue ||= r.queue;
+    return into;
+  }
 
   /**
    * Team mode: another seat changed the queue or agents. Brings memory up to date and says what changed
@@ -124,6 +146,8 @@ export class RoutingService {
       await this.reload();
       throw e;
     }
+    // What the others changed reaches this seat's windows as the same events its own changes raise.
+    this.publish(this.takeRemote(new RoutingChanges()));
   }
 
   /** Skills, groups, capacity or activity changed: update the agents and let the able ones take work. */
@@ -167,7 +191,7 @@ export class RoutingService {
       await this.reload();
       throw e;
     }
-    this.publish(changes);
+    this.publish(this.pg ? this.takeRemote(changes) : changes);
     return result;
   }
 

@@ -3,7 +3,8 @@
 // its in-memory router, a cache, is exact when it decides), then runs the same synchronous decision code
 // as on SQLite against a buffered store, flushes the writes and commits. Within one seat, transactions run
 // one after another (the router in memory is shared by all of them).
-import type { Kysely } from 'kysely';
+import crypto from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import {
   BufferedRoutingStore,
@@ -14,6 +15,9 @@ import {
   lockRouting,
 } from '../../db/repositories/routingPostgres';
 import type { AgentStatusRow, AssignedRow, InteractionRoutingRow, QueueRow } from '../../db/repositories/routingSqlite';
+
+/** The LISTEN/NOTIFY channel of team mode (main/team/notices.ts listens). */
+export const TEAM_CHANNEL = 'parley_events';
 
 export interface CatchUp {
   /** Rows of interactions another seat (or an earlier transaction) changed, and every agent's status. */
@@ -30,7 +34,11 @@ export class PostgresRouting {
   private watermark = 0;
   private serial: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `seat` names this engine in the notices it sends, so it can ignore its own. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly seat: string = crypto.randomUUID(),
+  ) {}
 
   private queue<T>(work: () => Promise<T>): Promise<T> {
     const run = this.serial.then(work, work);
@@ -80,6 +88,9 @@ export class PostgresRouting {
         const store = new BufferedRoutingStore(fetched, statuses);
         const result = await body(store, trx);
         const written = await store.flush(trx);
+        // Delivered to every listening seat when this transaction commits, never before (and never if it
+        // rolls back): they catch up from the database, so the notice only needs to say "look".
+        await sql`select pg_notify(${TEAM_CHANNEL}, ${JSON.stringify({ seat: this.seat, kind: 'routing' })})`.execute(trx);
         // Under the lock no other seat writes routing events, so every event up to ours has been applied;
         // a non-routing event skipped here (a note, an auto message) never changes the queue.
         this.watermark = Math.max(top, written);
