@@ -157,6 +157,13 @@ describe('several seats on one PostgreSQL database', () => {
     // Every seat's Admin → Channels shows the state of the seat that runs the account (stored with it).
     await waitFor('seat C shows the accounts polled by A', async () => (await accountsOf(c)).every((x) => x.status === 'connected'), 15_000);
 
+    // A change made in Admin on one seat reaches every other seat within a second or two.
+    const cConfigEvents = () => c.events.filter((e) => e.event === 'config.changed').length;
+    const before = cConfigEvents();
+    const created = await call<{ id: number }>(b.ws, 'config.createSkill', { name: 'Refunds' });
+    await waitFor('seat C reloaded the skills', () => cConfigEvents() > before, 3_000);
+    expect((await call<Array<{ id: number; name: string }>>(c.ws, 'config.listSkills', {})).map((x) => x.id)).toContain(created.id);
+
     // Agents sign in on different seats and become Ready.
     for (const [i, ag] of agents.entries()) {
       const seat = i < 2 ? b : c;
