@@ -85,9 +85,9 @@ export async function dropTestDatabase(name: string): Promise<void> {
  * Opens the test database of a folder: `dir/parley.db` on SQLite; on PostgreSQL the database named in
  * `dir/.pgdb`, created (migrated, unless `migrate` is false) the first time, so reopening a folder is a restart.
  */
-export async function openTestDatabase(dir: string, options: { migrate?: boolean } = {}): Promise<TestDb & { drop(): Promise<void> }> {
+export async function openTestDatabase(dir: string, options: { migrate?: boolean; dialect?: 'sqlite' | 'postgres' } = {}): Promise<TestDb & { drop(): Promise<void> }> {
   const migrate = options.migrate !== false;
-  if (testDialect === 'sqlite') {
+  if ((options.dialect ?? testDialect) === 'sqlite') {
     const handle = openSqlite(path.join(dir, 'parley.db'));
     if (migrate) await migrateDatabase(handle, { appVersion: 'test' });
     return { ...queriesOn(handle), drop: async () => undefined };

@@ -26,10 +26,10 @@ export interface Brain {
 }
 
 /** 2026-11-25 (a Wednesday) 12:00 UTC unless told otherwise. */
-export async function startBrain(options: { now?: number; dir?: string } = {}): Promise<Brain> {
+export async function startBrain(options: { now?: number; dir?: string; dialect?: 'sqlite' | 'postgres' } = {}): Promise<Brain> {
   const tmp = options.dir ? null : tempDir();
   const dir = options.dir ?? tmp!.dir;
-  const q = await openTestDatabase(dir);
+  const q = await openTestDatabase(dir, options.dialect ? { dialect: options.dialect } : {});
   const handle = q.handle;
   const sqlite = handle.dialect === 'sqlite' ? handle.sqlite : undefined;
   const clock = new ManualClock(options.now ?? Date.UTC(2026, 10, 25, 12));
