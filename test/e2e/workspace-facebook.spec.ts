@@ -1,8 +1,11 @@
 // The seed's Facebook and Messenger use cases through the agent's screen: a visitor post answered with a
-// comment and a private reply, a comment moved to private, and a Messenger chat both ways, each checked
-// against what the sandbox recorded as sent.
-import { expect, test } from './fixtures';
-import { complete, openConversation, prepareDesk, sandbox, sentAct, signInReady } from './workspace-helpers';
+// comment and a private reply, a comment moved to private, a Messenger chat both ways, each checked
+// against what the sandbox recorded as sent, and the Messenger window rules as the agent sees them.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, startApp, test } from './fixtures';
+import { complete, openConversation, prepareDesk, sandbox, sentAct, setStatus, signInReady } from './workspace-helpers';
 
 test.beforeEach(async ({ app }) => {
   await prepareDesk(app);
@@ -89,4 +92,64 @@ test('a Messenger chat: messages both ways without reloading, in order, with the
   await expect(thread.filter({ hasText: 'replacement seal' }).getByText(/^Sent/)).toBeVisible();
   await complete(page, 'Resolved');
   await expect(page.getByRole('tab', { name: /^Mine/ })).toContainText('0');
+});
+
+test('the Messenger window rules show before they bite: after 24 hours only a personal reply, after 7 days none', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Two chats arrive now; the app is stopped and their customer messages moved back in time (30 hours
+  // and 8 days), as if nobody had answered them; then the app starts again on the same data.
+  const first = await startApp();
+  const dataDir = first.dataDir;
+  try {
+    await prepareDesk(first);
+    await sandbox(first).messenger('Nina Berg', 'My order is two days late');
+    await sandbox(first).messenger('Otto Kahn', 'Can I still return a gift?');
+    await page.goto(first.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('button', { name: 'Sign in as Ana Souza' }).click();
+    await setStatus(page, 'Break');
+    await page.getByRole('tab', { name: /^Queue/ }).click();
+    await expect(page.getByRole('tab', { name: /^Queue/ })).toContainText('2', { timeout: 15_000 });
+  } finally {
+    await first.stop();
+  }
+  const db = new Database(path.join(dataDir, 'parley.db'));
+  try {
+    const back = (subject: string, ms: number) => {
+      const { id } = db.prepare(`select id from interaction where subject = ?`).get(subject) as { id: number };
+      db.prepare(`update interaction set created_at = created_at - ?, queued_at = queued_at - ?, last_inbound_at = last_inbound_at - ? where id = ?`).run(ms, ms, ms, id);
+      db.prepare(`update message set sent_at = sent_at - ?, stored_at = stored_at - ? where interaction_id = ?`).run(ms, ms, id);
+    };
+    back('My order is two days late', 30 * 3600_000);
+    back('Can I still return a gift?', 8 * 86_400_000);
+  } finally {
+    db.close();
+  }
+  const app = await startApp({ dataDir });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('button', { name: 'Sign in as Ana Souza' }).click();
+    const queue = page.getByRole('list', { name: 'Queue I can take' });
+    await page.getByRole('tab', { name: /^Queue/ }).click();
+    // The rows already say where each window stands.
+    await expect(queue.getByRole('link').filter({ hasText: 'Nina Berg' })).toContainText(/Agent reply only · \d+d \d+h left|Agent reply only · \d+h \d+m left/);
+    await expect(queue.getByRole('link').filter({ hasText: 'Otto Kahn' })).toContainText('Messenger window closed');
+
+    await openConversation(page, 'Queue', 'two days late');
+    await expect(page.getByTestId('window-banner')).toContainText('The 24-hour window has closed. You can still answer personally (Human agent tag)');
+    await page.getByRole('button', { name: /^Take it/ }).click();
+    await expect(page.getByTestId('send-button')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: /Messenger/ })).toBeEnabled();
+
+    await openConversation(page, 'Queue', 'return a gift');
+    await expect(page.getByTestId('window-banner')).toContainText(/closed|7 days/i);
+    await page.getByRole('button', { name: /^Take it/ }).click();
+    // Nothing can be written that Facebook would refuse.
+    await expect(page.getByTestId('send-button')).toBeDisabled();
+    await expect(page.getByTestId('composer').getByRole('textbox')).toBeDisabled();
+  } finally {
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
