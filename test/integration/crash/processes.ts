@@ -11,7 +11,15 @@ import { saveChannelSettings } from '../../../main/channels/settings';
 import { DB_FILE } from '../../../main/engine';
 import { defaultChannelSettings, type ChannelSettings } from '../../../preload/contract';
 
-const root = path.resolve(__dirname, '../../..');
+// The repository root: three folders up from this file, or (bundled into dist/bench or dist/soak by
+// bench/run.mjs, where __dirname is the bundle's folder) the first folder up that holds scripts/build.mjs.
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'scripts', 'build.mjs'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '../../..');
+  }
+}
+const root = findRoot(__dirname);
 
 /** The crash tests run the built hosts; build them if anything changed (quick when up to date). */
 export function buildOnce(): void {
