@@ -32,6 +32,8 @@ export interface EngineContext {
   channels?: ChannelManager;
   /** The outbox worker; enqueueOutbound wakes it. Set by engine.ts. */
   outbox?: OutboxWorker;
+  /** Team mode: "host:port/database" of the team's PostgreSQL database this engine runs on. */
+  teamTarget?: string;
   /** The agent workspace: assignment notices, the coalesced inbox events, the sorted queue. Set by engine.ts. */
   workspace?: WorkspaceService;
 }

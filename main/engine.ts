@@ -126,6 +126,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     startedAt: clock.now(),
     config,
     routing,
+    ...(handle.dialect === 'postgres' ? { teamTarget: handle.label } : {}),
   };
   config.subscribe((parts, snapshot) => ctx.events.emit('config.changed', { parts, version: snapshot.version }));
 

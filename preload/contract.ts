@@ -17,6 +17,7 @@ import { sessionEvents, sessionMethods } from './contract/session';
 import { inboxEvents, inboxMethods } from './contract/inbox';
 import { conversationMethods } from './contract/conversation';
 import { reportsMethods } from './contract/reports';
+import { teamEvents, teamMethods } from './contract/team';
 
 export * from './contract/core';
 export type * from './contract/app';
@@ -33,6 +34,7 @@ export * from './contract/session';
 export * from './contract/inbox';
 export * from './contract/conversation';
 export * from './contract/reports';
+export * from './contract/team';
 export * from './contract/model';
 
 export const methods = {
@@ -50,6 +52,7 @@ export const methods = {
   ...inboxMethods,
   ...conversationMethods,
   ...reportsMethods,
+  ...teamMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export const events = {
@@ -61,6 +64,7 @@ export const events = {
   ...outboxEvents,
   ...sessionEvents,
   ...inboxEvents,
+  ...teamEvents,
 } satisfies Record<string, EventDef<unknown>>;
 
 export type Methods = typeof methods;

@@ -30,7 +30,10 @@ export async function inspectClient(c: pg.Client): Promise<Omit<PostgresInspecti
             has_schema_privilege('public', 'CREATE') as can_create`,
   );
   const row = info.rows[0]!;
-  const tables = (await c.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' order by table_name`)).rows.map((r) => r.name);
+  // pg_catalog, not information_schema: the latter hides tables this user has no rights on, and a table
+  // someone else owns still makes the database not ours.
+  const tables = (await c.query<{ name: string }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') order by c.relname`)).rows.map((r) => r.name);
   let contents: DatabaseContents = tables.length === 0 ? 'empty' : 'other';
   let parleyVersion: number | null = null;
   if (tables.includes('parley_migration')) {

@@ -15,6 +15,7 @@ import { sessionHandlers } from './session';
 import { inboxHandlers } from './inbox';
 import { conversationHandlers } from './conversation';
 import { reportsHandlers } from './reports';
+import { teamHandlers } from './team';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: EngineContext): Handlers {
@@ -33,5 +34,6 @@ export function createHandlers(ctx: EngineContext): Handlers {
     ...inboxHandlers(ctx),
     ...conversationHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...teamHandlers(ctx),
   };
 }

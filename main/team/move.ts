@@ -34,7 +34,7 @@ interface TablePlan {
   selfRefs: string[];
 }
 
-function plan(source: SqliteHandle, targetColumns: Map<string, Set<string>>): TablePlan[] {
+function plan(source: Pick<SqliteHandle, 'sqlite'>, targetColumns: Map<string, Set<string>>): TablePlan[] {
   const s = source.sqlite;
   const names = (s.prepare(`select name from sqlite_master where type = 'table' order by name`).all() as Array<{ name: string }>).map((r) => r.name).filter((n) => !skip(n));
   const parents = new Map<string, Set<string>>();
@@ -66,7 +66,7 @@ function plan(source: SqliteHandle, targetColumns: Map<string, Set<string>>): Ta
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
-export async function copySqliteToPostgres(source: SqliteHandle, target: PostgresHandle, options: { appVersion: string; onProgress?: (p: MoveProgress) => void }): Promise<MoveResult> {
+export async function copySqliteToPostgres(source: Pick<SqliteHandle, 'sqlite'>, target: PostgresHandle, options: { appVersion: string; onProgress?: (p: MoveProgress) => void }): Promise<MoveResult> {
   await migrateDatabase(target, { appVersion: options.appVersion });
   const colRows = await target.pool.query<{ table_name: string; column_name: string }>(
     `select table_name, column_name from information_schema.columns where table_schema = current_schema() and is_generated = 'NEVER'`,

@@ -10,6 +10,7 @@ import { EmergencyScreen } from './emergency/EmergencyScreen';
 import { PreviewScreen } from './preview/PreviewScreen';
 import { RulesScreen } from './rules/RulesScreen';
 import { StrategiesScreen } from './strategies/StrategiesScreen';
+import { TeamScreen } from './team/TeamScreen';
 import { TemplatesScreen } from './templates/TemplatesScreen';
 import { TransferScreen } from './transfer/TransferScreen';
 
@@ -32,5 +33,6 @@ export const adminSections: AdminSection[] = [
   { id: 'strategies', label: 'Strategies', description: 'Auto-reply, DM routing and automatic engagement.', component: StrategiesScreen },
   { id: 'preview', label: 'What would happen', description: 'Try a message and see the path the strategy would take.', component: PreviewScreen },
   { id: 'transfer', label: 'Export & import', description: 'Copy the whole configuration to another install as one file.', component: TransferScreen },
+  { id: 'team', label: 'Team', description: 'This computer only, or one queue shared by several seats through PostgreSQL.', component: TeamScreen },
   { id: 'audit', label: 'Audit log', description: 'Who changed which setting, and when.', component: AuditScreen },
 ];
