@@ -5,6 +5,8 @@ import { prepareDesk, sandbox } from './workspace-helpers';
 
 test('search, edit, notes and merge: one person across X and Facebook', async ({ app, appPage: page }) => {
   await prepareDesk(app);
+  // Profile pictures that never arrive (a CDN out of reach): the initials must show meanwhile, not an empty circle.
+  await page.route('https://pbs.twimg.com/**', () => undefined);
   const sb = sandbox(app);
   await sb.mention('jdoe_x', 'Jane Doe', 'Where is my espresso grinder?');
   await sb.messenger('Jane D.', 'Hello, following up about my grinder order');
@@ -21,6 +23,7 @@ test('search, edit, notes and merge: one person across X and Facebook', async ({
   await search.fill('jdoe_x');
   await results.getByRole('link', { name: /Jane Doe/ }).click();
   await expect(page.getByRole('heading', { name: 'Jane Doe', level: 2 })).toBeVisible();
+  await expect(page.getByRole('main').getByText('JD', { exact: true }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Edit details' }).click();
   const form = page.getByRole('form', { name: 'Edit contact' });
   await form.getByLabel('E-mail').fill('not-an-address');

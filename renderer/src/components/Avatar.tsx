@@ -14,13 +14,29 @@ function hue(name: string): number {
 }
 
 export function Avatar({ name, url, size = 32 }: { name: string; url?: string | null; size?: number }) {
-  const [failed, setFailed] = useState(false);
-  if (url && !failed && /^https?:\/\//i.test(url)) {
-    return <img className="avatar" src={url} alt="" width={size} height={size} referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
-  }
+  // The initials show at once; the picture covers them only once it has loaded, so a picture that cannot
+  // be fetched (offline, a slow CDN) never leaves an empty circle while the browser waits for it to fail.
+  // Kept per address, so a contact whose picture changes gets a fresh try.
+  const [loaded, setLoaded] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const showPicture = !!url && url !== failed && /^https?:\/\//i.test(url);
   return (
     <span className="avatar avatar--initials" aria-hidden style={{ width: size, height: size, fontSize: size * 0.4, background: `hsl(${hue(name)} 45% 88%)`, color: `hsl(${hue(name)} 45% 28%)` }}>
       {initials(name)}
+      {showPicture && (
+        <img
+          key={url}
+          className="avatar__picture"
+          src={url}
+          alt=""
+          width={size}
+          height={size}
+          referrerPolicy="no-referrer"
+          data-loaded={loaded === url}
+          onLoad={() => setLoaded(url)}
+          onError={() => setFailed(url)}
+        />
+      )}
     </span>
   );
 }
