@@ -1,7 +1,7 @@
 // What every part of the engine may use. Built once in engine.ts and passed down; no globals.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/connection';
-import type { HostKind } from '../preload/contract';
+import type { HostKind, TeamOfflineStatus } from '../preload/contract';
 import type { ChannelManager } from './channels/manager';
 import type { Clock } from './clock';
 import type { ConfigService } from './config/service';
@@ -34,6 +34,8 @@ export interface EngineContext {
   outbox?: OutboxWorker;
   /** Team mode: "host:port/database" of the team's PostgreSQL database this engine runs on. */
   teamTarget?: string;
+  /** Team mode: admin changes kept on this computer while the team database is unreachable. */
+  teamOffline?: { status(): TeamOfflineStatus; dismissRejected(): TeamOfflineStatus };
   /** The agent workspace: assignment notices, the coalesced inbox events, the sorted queue. Set by engine.ts. */
   workspace?: WorkspaceService;
 }

@@ -26,6 +26,7 @@ import { createLogger, type Logger } from './log';
 import { OutboxWorker } from './outbox/worker';
 import { FileKeySecretBox, type SecretBox } from './secrets/secretBox';
 import { AccountLeases } from './team/leases';
+import { OfflineQueue } from './team/offlineQueue';
 import { TeamNotices } from './team/notices';
 import { readTeamConfig } from './team/teamConfig';
 import { WorkspaceService } from './workspace/service';
@@ -147,7 +148,11 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   ctx.channels = channels;
   ctx.outbox = outbox;
   services.push(new SandboxConnection(ctx, options.sandbox ?? 'off'));
+  let offline: OfflineQueue | null = null;
   if (handle.dialect === 'postgres') {
+    offline = new OfflineQueue(ctx);
+    ctx.teamOffline = offline;
+    services.push(offline);
     // Team mode: notices from the other seats, and the accounts this seat holds (taken before the channels
     // start, given up only after they stopped).
     const leases = new AccountLeases(handle, ctx);
@@ -185,7 +190,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     throw e;
   }
 
-  const dispatch = createDispatch(createHandlers(ctx), log);
+  const handlers = createHandlers(ctx);
+  const dispatch = createDispatch(offline ? offline.wrap(handlers) : handlers, log);
   let closing: Promise<void> | null = null;
   return {
     ctx,

@@ -122,6 +122,8 @@ export function teamHandlers(ctx: EngineContext): NamespaceHandlers<'team'> {
         throw asParley(e);
       }
     },
+    'team.offline': () => ctx.teamOffline?.status() ?? { online: true, pending: [], rejected: [] },
+    'team.dismissRejected': () => ctx.teamOffline?.dismissRejected() ?? { online: true, pending: [], rejected: [] },
     'team.leave': () => {
       clearTeamConfig(ctx.dataDir);
       return status(ctx);

@@ -61,6 +61,15 @@ export interface TeamMoveProgress {
   tablesTotal: number;
 }
 
+/** Team mode: whether the team database answers, and the admin changes kept on this computer meanwhile. */
+export interface TeamOfflineStatus {
+  online: boolean;
+  /** Waiting to be applied, oldest first. */
+  pending: Array<{ method: string; at: number }>;
+  /** Tried when the connection returned and refused (e.g. the thing was deleted meanwhile). */
+  rejected: Array<{ method: string; at: number; triedAt: number; code: string; message: string }>;
+}
+
 export const teamMethods = {
   'team.status': method(z.object({}).strict()).returns<TeamStatus>(),
   /** Connects, looks and disconnects: what it reached, or a sentence saying what is wrong. */
@@ -71,8 +80,12 @@ export const teamMethods = {
   'team.join': method(teamConnectionSchema).returns<TeamStatus>(),
   /** Back to the local SQLite file from the next start (the team database is left as it is). */
   'team.leave': method(z.object({}).strict()).returns<TeamStatus>(),
+  'team.offline': method(z.object({}).strict()).returns<TeamOfflineStatus>(),
+  /** The admin has read the rejected offline changes. */
+  'team.dismissRejected': method(z.object({}).strict()).returns<TeamOfflineStatus>(),
 };
 
 export const teamEvents = {
   'team.moveProgress': event<TeamMoveProgress>(),
+  'team.offline': event<TeamOfflineStatus>(),
 };

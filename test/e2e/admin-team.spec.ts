@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startCluster, type TestCluster } from '../postgres/cluster';
+import { FileKeySecretBox } from '../../main/secrets/secretBox';
+import { writeTeamConfig } from '../../main/team/teamConfig';
+import { pgCtl, startCluster, type TestCluster } from '../postgres/cluster';
+import WebSocket from 'ws';
 import { openAdmin } from './admin-helpers';
 import { expect, startApp, test } from './fixtures';
 
@@ -99,5 +102,48 @@ test('moves an install to PostgreSQL with counts, runs on it after a restart, an
     await again.stop();
     await second.stop();
     fs.rmSync(second.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an admin editing while the team database is down sees a banner, and the change is applied when it returns', async ({ page }) => {
+  cluster.psql(`create database parley_offline owner parley`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-offline-'));
+  writeTeamConfig(dataDir, { connectionString: `postgres://parley@127.0.0.1:${cluster.port}/parley_offline`, password: 'team-pw', tls: 'disable', caFile: null }, new FileKeySecretBox(dataDir));
+  const app = await startApp({ dataDir });
+  try {
+    await page.goto(app.url);
+    await openAdmin(page, 'Team');
+    await expect(page.getByTestId('team-status')).toContainText('parley_offline');
+    await expect(page.getByTestId('team-offline-banner')).toHaveCount(0);
+
+    // An admin's window already connected (as the page is) makes a change after the server went down.
+    const ws = new WebSocket(`ws://127.0.0.1:${new URL(app.url).port}/ws?token=${encodeURIComponent(app.token)}`);
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    pgCtl(cluster, 'stop');
+    const answer = await new Promise<{ ok: boolean; error?: { code: string; message: string } }>((resolve) => {
+      ws.on('message', (data) => {
+        const m = JSON.parse(data.toString()) as { id?: number; result?: { ok: boolean; error?: { code: string; message: string } } };
+        if (m.id === 1 && m.result) resolve(m.result);
+      });
+      ws.send(JSON.stringify({ id: 1, method: 'config.createDisposition', input: { code: 'offline-made', label: 'Made offline' } }));
+    });
+    ws.close();
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toEqual({ code: 'disconnected', message: expect.stringContaining('Your change is kept on this computer') });
+    const banner = page.getByTestId('team-offline-banner');
+    await expect(banner).toContainText('Offline: the team database cannot be reached. 1 change is kept on this computer');
+
+    pgCtl(cluster, 'start');
+    await expect(banner).toHaveCount(0, { timeout: 30_000 });
+    const client = new pg.Client({ connectionString: cluster.url('parley_offline') });
+    await client.connect();
+    try {
+      expect((await client.query(`select label from disposition_code where code = 'offline-made'`)).rows).toEqual([{ label: 'Made offline' }]);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

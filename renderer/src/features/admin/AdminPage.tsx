@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { adminSections } from './sections';
 import { UnsavedGuard } from './shared/unsaved';
+import { TeamOfflineBanner } from './team/TeamOfflineBanner';
 
 export function AdminPage({ section }: { section: string | undefined }) {
   const current = adminSections.find((s) => s.id === section) ?? adminSections[0]!;
@@ -25,6 +26,7 @@ export function AdminPage({ section }: { section: string | undefined }) {
         </nav>
         <div className="page__content">
           <PageHeader title={current.label} subtitle={current.description} />
+          <TeamOfflineBanner />
           {Screen ? (
             <Screen key={current.id} />
           ) : (
