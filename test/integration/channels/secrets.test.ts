@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { secretValues } from '../../../main/secrets/credentials';
-import type { MethodName } from '../../../preload/contract';
+import { methodNames, methods, type MethodName } from '../../../preload/contract';
 import { sandboxAccount, startHarness, waitFor, type Harness } from './harness';
 
 describe('channel secrets', { timeout: 60_000 }, () => {
@@ -58,7 +58,13 @@ describe('channel secrets', { timeout: 60_000 }, () => {
       const creds = await h.engine.ctx.channels!.vault.load(h.engine.ctx.db, sandboxX.id);
       return creds.kind === 'oauth2' && creds.accessToken !== x.access_token;
     });
-    for (const m of ['channels.list', 'app.channelStatus', 'channels.settings'] as const) await call(m, {});
+    // Every contract method that answers without arguments (lists, overviews, the configuration export),
+    // except the few that would change settings under the test.
+    const changes = new Set<MethodName>(['channels.saveSettings', 'config.setStrategy', 'session.signOut']);
+    const readers = methodNames.filter((m) => !changes.has(m) && methods[m].input.safeParse({}).success);
+    expect(readers).toEqual(expect.arrayContaining(['channels.list', 'app.channelStatus', 'channels.settings', 'configTransfer.export', 'audit.list']));
+    for (const m of readers) await call(m, {});
+    for (const a of (await h.call('channels.list', {})).accounts) await call('channels.test', { id: a.id });
     await h.engine.ctx.channels!.health.settled();
 
     const secrets = new Set<string>(Object.values(fake));
