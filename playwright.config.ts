@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Browser journeys in Debian's Chromium against the web host (each test starts its own engine on port 0
 // with a fresh data folder; see test/e2e/fixtures.ts). Never `npx playwright install`: no download here.
 export default defineConfig({
-  testDir: 'test/e2e',
+  testDir: 'test',
+  // The browser journeys, and the security spec's runtime hardening checks (test/security/*.spec.ts).
+  testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts'],
   workers: 1,
   fullyParallel: false,
   retries: 0,
