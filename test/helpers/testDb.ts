@@ -4,7 +4,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
 import pg from 'pg';
 import { openSqlite, type DataHandle } from '../../db/connection';
 import { migrateDatabase } from '../../db/migrate';
@@ -46,9 +45,11 @@ export function queriesOn(handle: DataHandle): TestDb {
   };
 }
 
-/** The test cluster (PostgreSQL project only). */
-export function testCluster() {
-  return inject('postgres');
+/** The test cluster (PostgreSQL project only; test/postgres/globalSetup.ts puts it in the environment). */
+export function testCluster(): { host: string; port: number; user: string; password: string; template: string; dir: string } {
+  const raw = process.env.PARLEY_TEST_PG;
+  if (!raw) throw new Error('No test PostgreSQL cluster: run this suite in the "postgres" vitest project (npx vitest run --project postgres).');
+  return JSON.parse(raw) as ReturnType<typeof testCluster>;
 }
 
 export function postgresConfigFor(database: string): PostgresConfig {

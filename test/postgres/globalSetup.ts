@@ -22,6 +22,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } finally {
     await h.close();
   }
-  project.provide('postgres', { host: cluster.host, port: cluster.port, user: cluster.user, password: cluster.password, template: TEMPLATE_DB, dir: cluster.dir });
+  const info = { host: cluster.host, port: cluster.port, user: cluster.user, password: cluster.password, template: TEMPLATE_DB, dir: cluster.dir };
+  project.provide('postgres', info);
+  // Also in the environment the test workers inherit, so helpers need not import vitest (a helper may run in
+  // a plain child process, e.g. the ingest crash test's).
+  process.env.PARLEY_TEST_PG = JSON.stringify(info);
   return async () => cluster.stop();
 }
