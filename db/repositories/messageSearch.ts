@@ -1,5 +1,8 @@
 // Full-text search over every message, accent-insensitive: SQLite FTS5, or on PostgreSQL the generated
 // message.search tsvector (migrations 0001 and 0004) with the same rule: every word, the last as a prefix.
+// Hits come newest first (message id descending): an agent searching history wants the latest case, and
+// FTS5 walks its doclists in rowid order for free, so a common word stops after `limit` hits instead of
+// ranking every one of its 500,000 matches (2.3 s at p95 over 1M messages with ORDER BY rank).
 import { sql } from 'kysely';
 import type { DB } from '../connection';
 import { dialectOf } from '../dialect';
@@ -50,7 +53,7 @@ async function searchPostgres(db: DB, text: string, options: { limit: number; co
           else ts_headline('simple', m.text, query, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, ShortWord=1, FragmentDelimiter=…') end as snippet
       from message m, to_tsquery('simple', ${q}) query
       where m.search @@ query ${contactFilter}
-      order by ts_rank(m.search, query) desc, m.id desc limit ${options.limit}`.execute(db);
+      order by m.id desc limit ${options.limit}`.execute(db);
   return r.rows;
 }
 
@@ -85,6 +88,6 @@ async function searchSqlite(db: DB, text: string, options: { limit: number; cont
         snippet(message_fts, 0, '[', ']', '…', 12) as snippet
       from message_fts join message m on m.id = message_fts.rowid
       where message_fts match ${q} ${contactFilter}
-      order by rank limit ${options.limit}`.execute(db);
+      order by message_fts.rowid desc limit ${options.limit}`.execute(db);
   return rows.rows;
 }
