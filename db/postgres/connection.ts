@@ -92,6 +92,10 @@ export function openPostgres(config: PostgresConfig, options: { applicationName?
   const pool = new pg.Pool({ ...clientConfig(config, options.applicationName ?? 'parley'), max: options.max ?? 8, idleTimeoutMillis: 30_000 });
   // An idle connection the server dropped must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor one that is checked out between two queries (a transaction awaiting other work) when the server
+  // goes away: pg emits 'error' on it, which without a listener would end the process. The work itself
+  // still fails, through its next query.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

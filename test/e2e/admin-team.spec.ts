@@ -126,6 +126,8 @@ test('an admin editing while the team database is down sees a banner, and the ch
         if (m.id === 1 && m.result) resolve(m.result);
       });
       ws.send(JSON.stringify({ id: 1, method: 'config.createDisposition', input: { code: 'offline-made', label: 'Made offline' } }));
+      // A deadline, so a dead engine shows up as its own last words rather than a bare test timeout.
+      setTimeout(() => resolve({ ok: false, error: { code: 'no_answer', message: `exit ${app.process.exitCode}: ${app.stderr().slice(-3000)}` } }), 30_000).unref();
     });
     ws.close();
     expect(answer.ok).toBe(false);
