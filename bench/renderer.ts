@@ -48,7 +48,9 @@ async function prepare(dir: string, queued: number): Promise<void> {
 
 function startWeb(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('dist/main/web.cjs'), '--port', '0', '--data', dataDir, '--no-open'], { env: { ...process.env, PARLEY_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // PARLEY_BENCH_WEB_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p") profiles the web host while it serves the page.
+    const nodeArgs = (process.env.PARLEY_BENCH_WEB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, path.resolve('dist/main/web.cjs'), '--port', '0', '--data', dataDir, '--no-open'], { env: { ...process.env, PARLEY_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -101,6 +103,10 @@ export async function rendererBench(options: { queued?: number } = {}): Promise<
     rows.push(s(`inbox painted with the queue count (${queued.toLocaleString('en-US')}), from reload`, paints, '< 1,000 ms'));
     rows.push({ measure: 'first contentful paint, from reload', samples: 1, 'p50 ms': Math.round(fcp), 'max ms': Math.round(fcp), target: '' });
     rows.push(s('Queue tab to its first rows', firstRows));
+    // PARLEY_BENCH_RENDERER_SCROLL=0: only the reload figures above (the scroll end to end takes minutes).
+    if (process.env.PARLEY_BENCH_RENDERER_SCROLL === '0') {
+      return { name: 'renderer', title: `Renderer: the inbox with ${queued.toLocaleString('en-US')} queued interactions (Chromium ${browser.version()}), reloads only`, rows, notes: ['Scrolling not measured (PARLEY_BENCH_RENDERER_SCROLL=0).'] };
+    }
 
     // The rows in view all carry content (their page fetched and rendered): the list is usable there.
     const inViewReady = () =>

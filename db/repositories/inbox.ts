@@ -1,6 +1,7 @@
 // What the agent's inbox reads from the database: the few rows a screen shows, described with their
 // contact, an agent's own assignments, and what the assignment notices look at. (The queue's order comes
 // from routing's memory.)
+import { sql } from 'kysely';
 import type { DB } from '../connection';
 import type { ChannelKind, InteractionState, Network } from '../schema';
 
@@ -52,7 +53,9 @@ function describeQuery(db: DB) {
         .selectFrom('contact_identity as ci')
         .select('ci.handle')
         .whereRef('ci.contact_id', '=', 'c.id')
-        .whereRef('ci.network', '=', 'i.network')
+        // `|| ''` keeps SQLite's planner off contact_identity_handle (network, handle), which it prefers without
+        // statistics and which reads every identity of the network per row (1 s for 100 rows at 50,000 contacts).
+        .where(sql<boolean>`(${sql.ref('ci.network')} || '') = ${sql.ref('i.network')}`)
         .where('ci.handle', 'is not', null)
         .orderBy('ci.last_seen_at', 'desc')
         .limit(1)
