@@ -17,7 +17,7 @@ const text = z.string().min(1).max(25_000);
 
 const schemas = {
   mention: z.object({ author: xAuthor, text, in_reply_to: z.string().regex(/^[0-9]{1,19}$/).nullish() }),
-  bulk: z.object({ count: z.number().int().min(1).max(1_000_000), authors: z.number().int().min(1).max(1_000_000).optional(), text: z.string().min(1).max(200).optional() }),
+  bulk: z.object({ count: z.number().int().min(1).max(1_000_000), authors: z.number().int().min(1).max(1_000_000).optional(), text: z.string().min(1).max(200).optional(), stream: z.boolean().optional() }),
   dm: z.object({ from: xAuthor, text }),
   post: z.object({ from: fbAuthor, message: text }),
   comment: z.object({ post_id: z.string().min(1), from: fbAuthor, message: text }),
@@ -81,7 +81,7 @@ function state(d: ControlDeps): Record<string, unknown> {
       dm_events: ctx.x.dmEvents.size,
       likes: ctx.x.likes.size,
       retweets: ctx.x.retweets.size,
-      stream: { connected: d.stream.connected, connections: d.stream.connections, rules: d.stream.rules.size },
+      stream: { connected: d.stream.connected, connections: d.stream.connections, refused: d.stream.refused, rules: d.stream.rules.size },
     },
     facebook: {
       people: ctx.fb.people.size,
@@ -131,7 +131,8 @@ export function registerControl(router: Router<Handler>, d: ControlDeps): void {
     let last = '';
     for (let i = 0; i < b.count; i++) {
       const n = i % authors;
-      const t = customerMention(ctx, { author: { username: `customer_${n}`, name: `Customer ${n}` }, text: `${b.text ?? 'Where is my order?'} #${i + 1}` });
+      // stream: false models a backlog posted while no stream saw it: only polling and search find it.
+      const t = customerMention(ctx, { author: { username: `customer_${n}`, name: `Customer ${n}` }, text: `${b.text ?? 'Where is my order?'} #${i + 1}`, unstreamed: b.stream === false });
       if (i === 0) first = t.id;
       last = t.id;
     }

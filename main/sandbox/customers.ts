@@ -39,13 +39,13 @@ function replyTarget(ctx: SandboxContext, id: string | undefined | null): Tweet 
 }
 
 /** A customer Tweet that mentions the brand (its handle is prepended when the text lacks it). */
-export function customerMention(ctx: SandboxContext, input: { author: XAuthor; text: string; inReplyTo?: string | null }): Tweet {
+export function customerMention(ctx: SandboxContext, input: { author: XAuthor; text: string; inReplyTo?: string | null; unstreamed?: boolean }): Tweet {
   const brand = ctx.x.users.get(ctx.brand.xUserId)!;
   const user = xAuthor(ctx, input.author);
   const inReplyTo = replyTarget(ctx, input.inReplyTo);
   const mentionsBrand = new RegExp(`(^|[^A-Za-z0-9_])@${brand.username}(?![A-Za-z0-9_])`, 'i').test(input.text);
   const text = mentionsBrand ? input.text : `@${brand.username} ${input.text}`;
-  return ctx.x.createTweet({ authorId: user.id, text, inReplyTo });
+  return ctx.x.createTweet({ authorId: user.id, text, inReplyTo, unstreamed: input.unstreamed });
 }
 
 /** Any customer Tweet, as written (for keyword stream rules and search). */

@@ -17,7 +17,8 @@
 //   POST /_sandbox/tokens/expire {network, reason?} -> {expired}: X user tokens 401 (refresh still works); Graph 190 with
 //        subcode 463 (reason 'expired', default), 460 ('logged_out') or 458 ('deauthorized'), and WWW-Authenticate
 //   POST /_sandbox/x/mentions {author:{username,name?,id?}, text, in_reply_to?} -> {id, author_id, conversation_id, text}
-//   POST /_sandbox/x/mentions/bulk {count, authors?, text?}  -> {count, first_id, last_id}   (benchmarks)
+//   POST /_sandbox/x/mentions/bulk {count, authors?, text?, stream?}  -> {count, first_id, last_id}   (benchmarks;
+//        stream:false = a backlog no stream saw)
 //   POST /_sandbox/x/tweets {author, text, in_reply_to?}     -> a customer Tweet that need not mention the brand
 //   POST /_sandbox/x/dms {from:{username,name?,id?}, text}   -> {id, sender_id, dm_conversation_id}
 //   POST /_sandbox/x/stream/disconnect {mode:'close'|'operational'|'stall'|'truncate'} -> {disconnected}

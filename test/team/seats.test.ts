@@ -133,7 +133,7 @@ describe('several seats on one PostgreSQL database', () => {
 
   it('shares one queue: one poller at a time with takeover after SIGKILL, atomic assignments, nothing stored or sent twice', async () => {
     // The team's setup, written once: fast polling, no demo data, four agents and a disposition code.
-    await saveChannelSettings(admin.db, { ...defaultChannelSettings, streamEnabled: false, sandboxPollSeconds: 0.05 }, 'test', Date.now());
+    await saveChannelSettings(admin.db, { ...defaultChannelSettings, streamEnabled: true, sandboxPollSeconds: 0.05 }, 'test', Date.now());
     await putSetting(admin.db, 'demo.seeded', { skipped: 'test' }, 'test', Date.now());
     const config = new ConfigService(admin.db, systemClock);
     await config.load();
@@ -154,6 +154,10 @@ describe('several seats on one PostgreSQL database', () => {
     // B and C try every 2 s and get nothing while A lives.
     await waitFor('B and C tried at least once', async () => (await one(`select count(*) from pg_stat_activity where application_name = 'parley-leases'`)) === 3, 15_000);
     expect(new Set((await leaseHolders()).map((r) => r.pid))).toEqual(new Set([holderPid]));
+    // Only the holder streams: X allows one filtered-stream connection, and the sandbox counts every refused one
+    // (a standby seat that streamed or polled on its own would be refused here).
+    const streamState = async () => (await control<{ x: { stream: { connected: boolean; connections: number; refused: number } } }>(sandbox.url, 'GET', '/_sandbox/state')).x.stream;
+    await waitFor('seat A streaming', async () => (await streamState()).connected, 30_000);
     // Every seat's Admin → Channels shows the state of the seat that runs the account (stored with it).
     await waitFor('seat C shows the accounts polled by A', async () => (await accountsOf(c)).every((x) => x.status === 'connected'), 15_000);
 
@@ -201,7 +205,8 @@ describe('several seats on one PostgreSQL database', () => {
     });
 
     // The flood, and SIGKILL of the polling seat in the middle of it.
-    await control(sandbox.url, 'POST', '/_sandbox/x/mentions/bulk', { count: FLOOD, authors: 200 });
+    // Posted where the stream does not carry it (a backlog), so the flood comes through the polling seat.
+    await control(sandbox.url, 'POST', '/_sandbox/x/mentions/bulk', { count: FLOOD, authors: 200, stream: false });
     const mentions = () => one(`select count(*) from message where channel_kind = 'mention' and direction = 'in'`);
     await waitFor('seat A ingesting the flood', async () => (await mentions()) > 150, 60_000);
     await waitFor('seat C told about new work', () => c.events.filter((e) => e.event === 'interactions.changed').length > cSawBefore, 5_000);
@@ -220,6 +225,12 @@ describe('several seats on one PostgreSQL database', () => {
     const after = await q<{ pid: number; objid: number }>(`select pid, objid from pg_locks where locktype = 'advisory' and classid = $1 and granted`, [LEASE_CLASS]);
     expect(after.map((r) => Number(r.objid)).sort()).toEqual((await accountsOf(b)).map((x) => x.id).sort());
     await waitFor('every mention of the flood stored', async () => (await mentions()) >= FLOOD + 1, 90_000);
+    // The new holder streams in A's place; no seat was ever refused a second connection.
+    await waitFor('the new holder streaming', async () => {
+      const st = await streamState();
+      return st.connected && st.connections >= 2;
+    }, 30_000);
+    expect((await streamState()).refused).toBe(0);
     await waitFor('every reply sent', async () => (await one(`select count(*) from outbox_item where state = 'sent'`)) === REPLIES, 60_000);
 
     // Let the agents drain the queue for a moment across both seats, then stop them.

@@ -134,7 +134,7 @@ export class XState {
 
   // ---- tweets
 
-  createTweet(input: { authorId: string; text: string; inReplyTo?: Tweet | null; quoteOf?: Tweet | null; retweetOf?: Tweet | null; lang?: string }): Tweet {
+  createTweet(input: { authorId: string; text: string; inReplyTo?: Tweet | null; quoteOf?: Tweet | null; retweetOf?: Tweet | null; lang?: string; unstreamed?: boolean }): Tweet {
     const id = this.ids.next();
     const { mentions, hashtags } = extractEntities(input.text);
     const referenced: Tweet['referenced'] = [];
@@ -173,7 +173,7 @@ export class XState {
     if (input.inReplyTo) input.inReplyTo.replyCount++;
     if (input.quoteOf) input.quoteOf.quoteCount++;
     if (input.retweetOf) input.retweetOf.retweetCount++;
-    for (const l of this.listeners) l(tweet);
+    if (!input.unstreamed) for (const l of this.listeners) l(tweet);
     return tweet;
   }
 

@@ -29,6 +29,8 @@ export class StreamHub {
   private readonly unsubscribe: () => void;
   /** Completed connections, for GET /_sandbox/state. */
   connections = 0;
+  /** Connections refused because one was already open (X's TooManyConnections): a second client streaming. */
+  refused = 0;
 
   constructor(
     private readonly ctx: SandboxContext,
@@ -49,6 +51,7 @@ export class StreamHub {
     const fields = q.fields();
     q.done();
     if (this.conn) {
+      this.refused++;
       return problem(
         429,
         {
@@ -176,5 +179,6 @@ export class StreamHub {
     this.conn = null;
     this.rules.clear();
     this.connections = 0;
+    this.refused = 0;
   }
 }
