@@ -11,6 +11,7 @@ export const postgresSuites = [
   'test/integration/routing/routing.test.ts',
   'test/integration/contacts/contacts.test.ts',
   'test/integration/contacts/messageSearch.test.ts',
+  'test/integration/workspace/inboxRows.test.ts',
   'test/integration/reports/pipeline.test.ts',
   'test/integration/reports/percentile.test.ts',
   'test/postgres/**/*.test.ts',
