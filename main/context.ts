@@ -22,6 +22,8 @@ export interface EngineContext {
   log: Logger;
   events: EventBus;
   secrets: SecretBox;
+  /** Team mode: the box every seat opens channel credentials with (main/secrets/teamSecretBox.ts). */
+  teamSecrets?: SecretBox;
   sandbox: { url: string } | null;
   startedAt: number;
   /** Configuration: validated, audited changes and the in-memory snapshot the pipeline reads. */

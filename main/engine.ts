@@ -25,6 +25,7 @@ import { createHandlers } from './ipc/handlers';
 import { createLogger, type Logger } from './log';
 import { OutboxWorker } from './outbox/worker';
 import { FileKeySecretBox, type SecretBox } from './secrets/secretBox';
+import { TeamSecretBox } from './secrets/teamSecretBox';
 import { AccountLeases } from './team/leases';
 import { OfflineQueue } from './team/offlineQueue';
 import { TeamNotices } from './team/notices';
@@ -71,6 +72,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const version = options.appVersion ?? builtVersion;
   const secrets = options.secrets ?? new FileKeySecretBox(dataDir);
   let handle: DataHandle;
+  let teamSecrets: SecretBox | undefined;
   try {
     // team.json in the data folder (Admin → Team) points this install at a team's PostgreSQL server.
     const team = readTeamConfig(dataDir, secrets);
@@ -85,6 +87,13 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
         throw describePostgresError(e, team);
       }
       handle = pgHandle;
+      // Channel credentials are shared by every seat, so they are sealed with a key every seat derives.
+      try {
+        teamSecrets = await TeamSecretBox.open(pgHandle.db, team.password);
+      } catch (e) {
+        await pgHandle.close();
+        throw e;
+      }
     } else {
       const opened = await openAndMigrate(path.join(dataDir, DB_FILE), { appVersion: version, now: () => clock.now() }, openSqlite);
       handle = opened.handle;
@@ -123,6 +132,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     log,
     events,
     secrets,
+    ...(teamSecrets ? { teamSecrets } : {}),
     sandbox: null,
     startedAt: clock.now(),
     config,

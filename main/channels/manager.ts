@@ -6,7 +6,7 @@ import { defaultChannelSettings, type AccountIdentity, type ChannelSettings, typ
 import type { EngineContext } from '../context';
 import type { Service } from '../engine';
 import { ParleyError } from '../errors';
-import { CredentialVault, type ChannelCredentials } from '../secrets/credentials';
+import { credentialVaultFor, type ChannelCredentials, type CredentialVault } from '../secrets/credentials';
 import { ChannelError } from './errors';
 import { HealthBoard } from './health';
 import { AccountSession, type SessionDeps } from './session';
@@ -48,7 +48,7 @@ export class ChannelManager implements Service {
     private readonly options: ChannelManagerOptions,
   ) {
     this.health = new HealthBoard(ctx);
-    this.vault = new CredentialVault(ctx.secrets, ctx.dataDir);
+    this.vault = credentialVaultFor(ctx);
   }
 
   async start(): Promise<void> {

@@ -12,7 +12,7 @@ import type { EngineContext } from '../context';
 import { seedDemoSetup } from '../demo/seed';
 import type { Service } from '../engine';
 import { startSandbox, type SandboxHandle } from '../sandbox';
-import { CredentialVault, type ChannelCredentials } from '../secrets/credentials';
+import { credentialVaultFor, type ChannelCredentials } from '../secrets/credentials';
 
 /** auto: the sandbox in-process when no real account exists; off: never; {url}: a sandbox already running there. */
 export type SandboxPlan = 'auto' | 'off' | { url: string };
@@ -53,7 +53,7 @@ async function askTokens<T>(url: string, network: 'x' | 'facebook'): Promise<T> 
 
 /** Creates or refreshes the sandbox X account and Page so they point at `url` with working credentials. */
 export async function provisionSandboxAccounts(ctx: EngineContext, url: string): Promise<void> {
-  const vault = new CredentialVault(ctx.secrets, ctx.dataDir);
+  const vault = credentialVaultFor(ctx);
   const now = ctx.clock.now();
   const x = await askTokens<XTokens>(url, 'x');
   const fb = await askTokens<FacebookTokens>(url, 'facebook');

@@ -94,8 +94,8 @@ export function channelsHandlers(ctx: EngineContext): NamespaceHandlers<'channel
       const deadLetters = await deadLetterSummaries(ctx.db);
       return {
         accounts: await Promise.all((await listChannelAccounts(ctx.db)).map((a) => accountDetail(ctx, a, deadLetters))),
-        secretsScheme: ctx.secrets.scheme,
-        secretsWarning: ctx.secrets.warning,
+        secretsScheme: (ctx.teamSecrets ?? ctx.secrets).scheme,
+        secretsWarning: (ctx.teamSecrets ?? ctx.secrets).warning,
         sandboxUrl: ctx.sandbox?.url ?? null,
         deadLettersWithoutAccount: deadLetters.get(null) ?? noDeadLetters,
       };

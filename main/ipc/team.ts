@@ -11,7 +11,7 @@ import type { EngineContext } from '../context';
 import { DB_FILE } from '../engine';
 import { ParleyError } from '../errors';
 import { copySqliteToPostgres, MoveRefused } from '../team/move';
-import { clearTeamConfig, readTeamConfig, withoutPassword, writeTeamConfig } from '../team/teamConfig';
+import { clearTeamConfig, readTeamConfig, teamPassword, withoutPassword, writeTeamConfig } from '../team/teamConfig';
 import type { NamespaceHandlers } from './types';
 
 const codes: Record<PostgresProblem, ErrorCode> = {
@@ -98,6 +98,7 @@ export function teamHandlers(ctx: EngineContext): NamespaceHandlers<'team'> {
         try {
           const result = await copySqliteToPostgres({ sqlite: ctx.sqlite }, target, {
             appVersion: ctx.appVersion,
+            secrets: { local: ctx.secrets, dataDir: ctx.dataDir, password: teamPassword(config) },
             onProgress: (p) => ctx.events.emit('team.moveProgress', p),
           });
           writeTeamConfig(ctx.dataDir, config, ctx.secrets);

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { DB } from '../../db/connection';
 import { readChannelAccountCredentials, setChannelAccountCredentials, type AuthKind } from '../../db/repositories/channelAccounts';
 import type { CredentialsSummary } from '../../preload/contract';
+import type { EngineContext } from '../context';
 import { FileKeySecretBox, type SecretBox } from './secretBox';
+import { TEAM_SCHEME, TeamSecretsError } from './teamSecretBox';
 
 const secret = z.string().min(1);
 
@@ -81,14 +83,18 @@ export class CredentialsUnavailableError extends Error {
 }
 
 /**
- * Seals and opens account credentials with the host's SecretBox. A bundle sealed by the web host's key
- * file can still be opened by the desktop app (and is re-sealed with the keychain on the next write); a
- * bundle sealed by the keychain cannot be opened by the web host, which says so.
+ * Seals and opens account credentials with the host's SecretBox, or in team mode with the team's box
+ * (main/secrets/teamSecretBox.ts) so every seat can open what any seat sealed. A bundle sealed by the web
+ * host's key file can still be opened by the desktop app (and is re-sealed with the keychain on the next
+ * write); a bundle sealed by the keychain cannot be opened by the web host, which says so. In team mode a
+ * bundle this seat sealed locally (before team mode) is opened with the local box and re-sealed for the team.
  */
 export class CredentialVault {
   constructor(
     private readonly box: SecretBox,
     private readonly dataDir: string,
+    /** Team mode: this install's own box, for bundles sealed before they were shared. */
+    private readonly local: SecretBox | null = null,
   ) {}
 
   get scheme(): string {
@@ -106,13 +112,30 @@ export class CredentialVault {
   open(sealed: Buffer | null, scheme: string | null): ChannelCredentials {
     if (!sealed || !scheme) throw new CredentialsUnavailableError('No credentials are stored for this account. Enter them in Admin → Channels.');
     let plain: string;
-    if (scheme === this.box.scheme) {
-      plain = this.box.open(sealed);
-    } else if (scheme === 'file-aes-256-gcm') {
-      plain = new FileKeySecretBox(this.dataDir).open(sealed);
-    } else {
+    try {
+      if (scheme === this.box.scheme) {
+        plain = this.box.open(sealed);
+      } else if (this.local && scheme === this.local.scheme) {
+        plain = this.local.open(sealed);
+      } else if (scheme === 'file-aes-256-gcm') {
+        plain = new FileKeySecretBox(this.dataDir).open(sealed);
+      } else if (scheme === TEAM_SCHEME) {
+        throw new CredentialsUnavailableError(
+          'These credentials were sealed for a team database, and this install is not connected to one. Connect in Admin → Team, or enter the credentials again.',
+        );
+      } else {
+        throw new CredentialsUnavailableError(
+          'These credentials were protected by the desktop app\'s system keychain, which this host cannot open. Open Parley desktop, or enter the credentials again.',
+        );
+      }
+    } catch (e) {
+      if (e instanceof CredentialsUnavailableError) throw e;
+      if (e instanceof TeamSecretsError) throw new CredentialsUnavailableError(e.message);
+      // A local key that is not the one that sealed them: in team mode, another seat's secret.key.
       throw new CredentialsUnavailableError(
-        'These credentials were protected by the desktop app\'s system keychain, which this host cannot open. Open Parley desktop, or enter the credentials again.',
+        this.local
+          ? 'These credentials were sealed by another seat\'s own key before they were shared with the team. Open them once on that seat (it re-seals them for the team), or enter them again in Admin → Channels.'
+          : 'These credentials were sealed with another key than this install\'s. Enter them again in Admin → Channels.',
       );
     }
     const parsed = channelCredentialsSchema.safeParse(JSON.parse(plain));
@@ -123,10 +146,25 @@ export class CredentialVault {
   async load(db: DB, accountId: number): Promise<ChannelCredentials> {
     const row = await readChannelAccountCredentials(db, accountId);
     if (!row) throw new CredentialsUnavailableError(`Channel account ${accountId} does not exist.`);
-    return this.open(row.sealed, row.scheme);
+    const creds = this.open(row.sealed, row.scheme);
+    if (this.local && row.sealed && row.scheme !== this.box.scheme) {
+      // Team mode: re-sealed for every seat, unless another seat wrote newer credentials meanwhile.
+      await db
+        .updateTable('channel_account')
+        .set({ credentials: this.seal(creds).sealed, credentials_scheme: this.box.scheme })
+        .where('id', '=', accountId)
+        .where('credentials', '=', row.sealed)
+        .execute();
+    }
+    return creds;
   }
 
   async store(db: DB, accountId: number, c: ChannelCredentials, now: number): Promise<void> {
     await setChannelAccountCredentials(db, accountId, this.seal(c), now);
   }
+}
+
+/** The vault this engine seals channel credentials with: the team's box in team mode, else the host's. */
+export function credentialVaultFor(ctx: Pick<EngineContext, 'secrets' | 'teamSecrets' | 'dataDir'>): CredentialVault {
+  return ctx.teamSecrets ? new CredentialVault(ctx.teamSecrets, ctx.dataDir, ctx.secrets) : new CredentialVault(ctx.secrets, ctx.dataDir);
 }

@@ -5,6 +5,9 @@
 import type { SqliteHandle } from '../../db/connection';
 import { migrateDatabase } from '../../db/migrate';
 import type { PostgresHandle } from '../../db/postgres/connection';
+import { CredentialVault, type ChannelCredentials } from '../secrets/credentials';
+import type { SecretBox } from '../secrets/secretBox';
+import { newTeamSalt, TEAM_SALT_KEY, TeamSecretBox } from '../secrets/teamSecretBox';
 
 export interface MoveProgress {
   table: string;
@@ -19,6 +22,13 @@ export interface MoveResult {
 }
 
 export class MoveRefused extends Error {}
+
+/** What re-sealing the channel credentials for the team needs: this install's box and the team's password. */
+export interface MoveSecrets {
+  local: SecretBox;
+  dataDir: string;
+  password: string | null;
+}
 
 const BATCH = 500;
 /** Tables the migrations themselves fill (0001: the emergency switch's single row). */
@@ -66,7 +76,11 @@ function plan(source: Pick<SqliteHandle, 'sqlite'>, targetColumns: Map<string, S
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
-export async function copySqliteToPostgres(source: Pick<SqliteHandle, 'sqlite'>, target: PostgresHandle, options: { appVersion: string; onProgress?: (p: MoveProgress) => void }): Promise<MoveResult> {
+export async function copySqliteToPostgres(
+  source: Pick<SqliteHandle, 'sqlite'>,
+  target: PostgresHandle,
+  options: { appVersion: string; secrets: MoveSecrets; onProgress?: (p: MoveProgress) => void },
+): Promise<MoveResult> {
   await migrateDatabase(target, { appVersion: options.appVersion });
   const colRows = await target.pool.query<{ table_name: string; column_name: string }>(
     `select table_name, column_name from information_schema.columns where table_schema = current_schema() and is_generated = 'NEVER'`,
@@ -75,6 +89,25 @@ export async function copySqliteToPostgres(source: Pick<SqliteHandle, 'sqlite'>,
   for (const r of colRows.rows) (targetColumns.get(r.table_name) ?? targetColumns.set(r.table_name, new Set()).get(r.table_name)!).add(r.column_name);
   const tables = plan(source, targetColumns);
   const totals = new Map(tables.map((t) => [t.name, (source.sqlite.prepare(`select count(*) as n from ${quote(t.name)}`).get() as { n: number }).n]));
+
+  // The team's salt is written in the copy transaction, so the credentials and the key that opens them
+  // arrive together; a local bundle that cannot be opened here (another host's keychain) is copied as it is
+  // and re-sealed by the seat that can open it (CredentialVault.load).
+  const salt = newTeamSalt();
+  const team = new CredentialVault(await TeamSecretBox.derive(Buffer.from(salt, 'base64'), options.secrets.password), options.secrets.dataDir);
+  const local = new CredentialVault(options.secrets.local, options.secrets.dataDir);
+  const reseal = (sealed: unknown, scheme: unknown): [unknown, unknown] => {
+    if (!Buffer.isBuffer(sealed) || typeof scheme !== 'string') return [sealed, scheme];
+    let creds: ChannelCredentials;
+    try {
+      creds = local.open(sealed, scheme);
+    } catch {
+      return [sealed, scheme];
+    }
+    const out = team.seal(creds);
+    return [out.sealed, out.scheme];
+  };
+  const hadSalt = source.sqlite.prepare(`select 1 from setting where key = ?`).get(TEAM_SALT_KEY) !== undefined;
 
   const client = await target.pool.connect();
   try {
@@ -106,8 +139,11 @@ export async function copySqliteToPostgres(source: Pick<SqliteHandle, 'sqlite'>,
         options.onProgress?.({ table: t.name, copied, total, tablesDone, tablesTotal: tables.length });
       };
       const later: Array<{ id: unknown; values: unknown[] }> = [];
+      const credCol = t.name === 'channel_account' ? t.columns.indexOf('credentials') : -1;
+      const schemeCol = t.columns.indexOf('credentials_scheme');
       for (const row of select.raw().iterate() as Iterable<unknown[]>) {
         const values = row.map((v) => (typeof v === 'bigint' ? Number(v) : v));
+        if (credCol >= 0 && schemeCol >= 0) [values[credCol], values[schemeCol]] = reseal(values[credCol], values[schemeCol]);
         if (t.selfRefs.length) {
           const refs = t.selfRefs.map((c) => values[t.columns.indexOf(c)]);
           if (refs.some((v) => v != null)) later.push({ id: values[t.columns.indexOf('id')], values: refs });
@@ -127,6 +163,10 @@ export async function copySqliteToPostgres(source: Pick<SqliteHandle, 'sqlite'>,
       tablesDone++;
       options.onProgress?.({ table: t.name, copied, total, tablesDone, tablesTotal: tables.length });
     }
+    await client.query(
+      `insert into setting (key, value_json, updated_at, updated_by) values ($1, $2, $3, 'parley') on conflict (key) do update set value_json = excluded.value_json`,
+      [TEAM_SALT_KEY, JSON.stringify(salt), Date.now()],
+    );
     await client.query('commit');
   } catch (e) {
     await client.query('rollback').catch(() => undefined);
@@ -139,7 +179,8 @@ export async function copySqliteToPostgres(source: Pick<SqliteHandle, 'sqlite'>,
   const result: MoveResult = { tables: [] };
   for (const t of tables) {
     const r = await target.pool.query<{ n: number }>(`select count(*)::int as n from ${quote(t.name)}`);
-    const rows = r.rows[0]!.n;
+    // The team salt is the one row the move adds (unless the file somehow had one, which it replaced).
+    const rows = r.rows[0]!.n - (t.name === 'setting' && !hadSalt ? 1 : 0);
     if (rows !== totals.get(t.name)) throw new Error(`Table ${t.name}: ${totals.get(t.name)} rows in the local file but ${rows} in the team database after the copy.`);
     result.tables.push({ table: t.name, rows });
   }

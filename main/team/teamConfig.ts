@@ -51,10 +51,15 @@ export function readTeamConfig(dataDir: string, secrets: SecretBox): PostgresCon
   return { connectionString: parsed.connectionString, password, tls: parsed.tls, caFile: parsed.caFile };
 }
 
+/** The password this install connects with: kept apart, or inside the connection string. */
+export function teamPassword(config: PostgresConfig): string | null {
+  return config.password ?? withoutPassword(config.connectionString).password;
+}
+
 /** Points this install at a team database from its next start (written atomically: never half a file). */
 export function writeTeamConfig(dataDir: string, config: PostgresConfig, secrets: SecretBox): void {
   const split = withoutPassword(config.connectionString);
-  const password = config.password ?? split.password;
+  const password = teamPassword(config);
   const body: TeamFile = {
     version: 1,
     dialect: 'postgres',

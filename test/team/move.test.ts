@@ -8,6 +8,9 @@ import { openSqlite } from '../../db/connection';
 import { openPostgres, type PostgresHandle } from '../../db/postgres/connection';
 import { mergeContacts } from '../../main/services/contacts';
 import { ingestBatch } from '../../main/services/ingest';
+import { CredentialVault, type ChannelCredentials } from '../../main/secrets/credentials';
+import { FileKeySecretBox } from '../../main/secrets/secretBox';
+import { TEAM_SCHEME, TeamSecretBox } from '../../main/secrets/teamSecretBox';
 import { copySqliteToPostgres, MoveRefused, type MoveProgress } from '../../main/team/move';
 import { inbound, startBrain, type Brain } from '../integration/ingest/harness';
 import { createTestDatabase, dropTestDatabase, postgresConfigFor } from '../helpers/testDb';
@@ -43,7 +46,12 @@ describe('moving an install to PostgreSQL', () => {
     // A merge: contacts that point at other contacts of the same table.
     const ids = (await brain.q.all<{ id: number }>(`select id from contact order by id limit 2`)).map((r) => r.id);
     await mergeContacts(brain.ctx, ids[1]!, ids[0]!, 'test');
+    // The X account's credentials, sealed with this install's own key (secret.key in its data folder).
+    await new CredentialVault(brain.ctx.secrets, brain.ctx.dataDir).store(brain.ctx.db, brain.accounts.x, xCreds, Date.now());
   }
+
+  const xCreds: ChannelCredentials = { kind: 'oauth1', appKey: 'app-key', appSecret: 'app-secret', accessToken: 'access', accessSecret: 'access-secret', appBearerToken: null };
+  const secrets = () => ({ local: brain.ctx.secrets, dataDir: brain.ctx.dataDir, password: postgresConfigFor(database).password });
 
   it('copies every table with its ids, reports progress, verifies counts and keeps the SQLite file', async () => {
     await fill();
@@ -51,7 +59,7 @@ describe('moving an install to PostgreSQL', () => {
     const file = handle.file;
     const before = fs.readFileSync(file).length;
     const progress: MoveProgress[] = [];
-    const result = await copySqliteToPostgres(handle, target, { appVersion: 'test', onProgress: (p) => progress.push(p) });
+    const result = await copySqliteToPostgres(handle, target, { appVersion: 'test', secrets: secrets(), onProgress: (p) => progress.push(p) });
 
     // Counts per table agree with the SQLite file, for every table that holds anything.
     for (const t of result.tables) {
@@ -82,6 +90,16 @@ describe('moving an install to PostgreSQL', () => {
     const inserted = await target.pool.query(`insert into skill (name, description, created_at) values ('Billing', '', 0) returning id`);
     expect(Number(inserted.rows[0].id)).toBeGreaterThan(maxId);
 
+    // Another seat, with its own local key, opens the moved credentials through the team box.
+    const otherDir = path.join(tmp.dir, 'seat-b');
+    fs.mkdirSync(otherDir);
+    const otherLocal = new FileKeySecretBox(otherDir);
+    const moved = await target.db.selectFrom('channel_account').select(['credentials', 'credentials_scheme']).where('id', '=', brain.accounts.x).executeTakeFirstOrThrow();
+    expect(moved.credentials_scheme).toBe(TEAM_SCHEME);
+    expect(() => otherLocal.open(moved.credentials!)).toThrow();
+    const teamBox = await TeamSecretBox.open(target.db, postgresConfigFor(database).password);
+    expect(await new CredentialVault(teamBox, otherDir, otherLocal).load(target.db, brain.accounts.x)).toEqual(xCreds);
+
     // The SQLite file is still there, unchanged in size (it is the backup).
     expect(fs.existsSync(file)).toBe(true);
     expect(fs.readFileSync(file).length).toBe(before);
@@ -91,10 +109,10 @@ describe('moving an install to PostgreSQL', () => {
   it('refuses a team database that already holds data, and copies nothing', async () => {
     await fill();
     const handle = brain.handle as ReturnType<typeof openSqlite>;
-    await copySqliteToPostgres(handle, target, { appVersion: 'test' });
+    await copySqliteToPostgres(handle, target, { appVersion: 'test', secrets: secrets() });
     const count = async () => Number((await target.pool.query(`select count(*) as n from message`)).rows[0].n);
     expect(await count()).toBe(1200);
-    await expect(copySqliteToPostgres(handle, target, { appVersion: 'test' })).rejects.toBeInstanceOf(MoveRefused);
+    await expect(copySqliteToPostgres(handle, target, { appVersion: 'test', secrets: secrets() })).rejects.toBeInstanceOf(MoveRefused);
     expect(await count()).toBe(1200);
   });
 });
