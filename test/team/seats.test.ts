@@ -16,6 +16,7 @@ import { systemClock } from '../../main/clock';
 import { ConfigService } from '../../main/config/service';
 import type { OutboxPayload } from '../../main/outbox/payload';
 import { FileKeySecretBox } from '../../main/secrets/secretBox';
+import { TEAM_SCHEME } from '../../main/secrets/teamSecretBox';
 import { LEASE_CLASS } from '../../main/team/leases';
 import { writeTeamConfig } from '../../main/team/teamConfig';
 import { defaultChannelSettings } from '../../preload/contract';
@@ -108,8 +109,7 @@ describe('several seats on one PostgreSQL database', () => {
   function prepareSeat(name: string): string {
     const dir = path.join(tmp.dir, name);
     fs.mkdirSync(dir, { recursive: true });
-    const first = path.join(tmp.dir, 'a', 'secret.key');
-    if (name !== 'a') fs.copyFileSync(first, path.join(dir, 'secret.key'));
+    // Each seat its own local key (secret.key): the channel credentials are shared through the team box.
     writeTeamConfig(dir, cfg, new FileKeySecretBox(dir));
     return dir;
   }
@@ -144,13 +144,18 @@ describe('several seats on one PostgreSQL database', () => {
     config.stop();
 
     // Seat A starts first and takes the accounts; B and C stand by for them.
-    fs.mkdirSync(path.join(tmp.dir, 'a'), { recursive: true });
-    new FileKeySecretBox(path.join(tmp.dir, 'a'));
     const a = await startSeat('a');
     await waitFor('seat A holds the accounts', async () => (await leaseHolders()).length === 2, 30_000);
     const holderPid = (await leaseHolders())[0]!.pid;
     const b = await startSeat('b');
     const c = await startSeat('c');
+    // The accounts' credentials (sealed again by every seat that started) are in the team box, which no
+    // seat's own key opens: whichever seat takes over opens them with the key every seat derives.
+    const stored = await admin.db.selectFrom('channel_account').select(['credentials', 'credentials_scheme']).execute();
+    expect(stored.map((r) => r.credentials_scheme)).toEqual([TEAM_SCHEME, TEAM_SCHEME]);
+    for (const seatName of ['a', 'b', 'c']) {
+      for (const r of stored) expect(() => new FileKeySecretBox(path.join(tmp.dir, seatName)).open(r.credentials!)).toThrow();
+    }
     // B and C try every 2 s and get nothing while A lives.
     await waitFor('B and C tried at least once', async () => (await one(`select count(*) from pg_stat_activity where application_name = 'parley-leases'`)) === 3, 15_000);
     expect(new Set((await leaseHolders()).map((r) => r.pid))).toEqual(new Set([holderPid]));
