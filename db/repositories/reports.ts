@@ -72,8 +72,11 @@ const cohort = (alias: string, range: TimeRange, network: NetworkFilter): RawBui
  * The p-th percentile by nearest rank is the value at 1-based position ceil(p * n / 100) of the sorted
  * values. In integer arithmetic: ceil(n / 2) = (n + 1) / 2 and ceil(9n / 10) = (9n + 9) / 10.
  */
-const rank50 = sql`(n + 1) / 2`;
-const rank90 = sql`(9 * n + 9) / 10`;
+const rank50 = (n: number) => Math.floor((n + 1) / 2);
+const rank90 = (n: number) => Math.floor((9 * n + 9) / 10);
+
+/** Durations sorted ascending: a typed array sorts numerically, in place, without boxing. */
+const sorted = (values: ArrayLike<number>): Float64Array => Float64Array.from(values).sort();
 
 // SQLite allows 500 terms in a compound select; a month per statement stays far below it.
 const DAYS_PER_STATEMENT = 31;
@@ -156,26 +159,31 @@ const durations = (metric: TimeMetric, range: TimeRange, network: NetworkFilter,
 
 /** Median and 90th percentile (nearest rank) of one metric over the cohort, in ms; null when nothing was timed. */
 export async function timePercentiles(db: DB, metric: TimeMetric, range: TimeRange, network: NetworkFilter): Promise<PercentileRow | null> {
-  // One sort per metric, without a partition: measured cheaper than one partitioned sort of all three.
-  const r = await sql<{ n: number; rn: number; v: number }>`
-    with d as (${durations(metric, range, network, false)}),
-    ranked as (select v, row_number() over (order by v) as rn, count(*) over () as n from d)
-    select n, rn, v from ranked where rn = ${rank50} or rn = ${rank90}`.execute(db);
+  // The durations come off the covering index in one range scan and are sorted here: over a year's 450,000
+  // conversations that took 0.4 s where SQLite's row_number() over (order by v) took 1.2 s.
+  const r = await sql<{ v: number | string }>`${durations(metric, range, network, false)}`.execute(db);
   if (r.rows.length === 0) return null;
-  const n = Number(r.rows[0]!.n);
-  const at = (rank: number) => Number(r.rows.find((x) => Number(x.rn) === rank)!.v);
-  return { metric, count: n, p50: at(Math.floor((n + 1) / 2)), p90: at(Math.floor((9 * n + 9) / 10)) };
+  const v = sorted(r.rows.map((x) => Number(x.v)));
+  const n = v.length;
+  return { metric, count: n, p50: v[rank50(n) - 1]!, p90: v[rank90(n) - 1]! };
 }
 
-/** Per agent (the one who held the conversation last): the median of one metric, in ms. */
+/** Per agent (the one who held the conversation last): the median of one metric, in ms, by agent id. */
 export async function agentMedians(db: DB, metric: 'first_response' | 'handling', range: TimeRange, network: NetworkFilter): Promise<AgentPercentileRow[]> {
-  const r = await sql<{ agent_id: number; n: number; v: number }>`
-    with d as (${durations(metric, range, network, true)}),
-    ranked as (
-      select agent_id, v, row_number() over (partition by agent_id order by v) as rn, count(*) over (partition by agent_id) as n from d
-    )
-    select agent_id, n, v from ranked where rn = ${rank50}`.execute(db);
-  return r.rows.map((x) => ({ agentId: Number(x.agent_id), metric, count: Number(x.n), p50: Number(x.v) }));
+  const r = await sql<{ agent_id: number | string; v: number | string }>`${durations(metric, range, network, true)}`.execute(db);
+  const byAgent = new Map<number, number[]>();
+  for (const x of r.rows) {
+    const id = Number(x.agent_id);
+    let list = byAgent.get(id);
+    if (!list) byAgent.set(id, (list = []));
+    list.push(Number(x.v));
+  }
+  return [...byAgent]
+    .sort((p, q) => p[0] - q[0])
+    .map(([agentId, list]) => {
+      const v = sorted(list);
+      return { agentId, metric, count: v.length, p50: v[rank50(v.length) - 1]! };
+    });
 }
 
 /**
