@@ -148,13 +148,15 @@ export class CredentialVault {
     if (!row) throw new CredentialsUnavailableError(`Channel account ${accountId} does not exist.`);
     const creds = this.open(row.sealed, row.scheme);
     if (this.local && row.sealed && row.scheme !== this.box.scheme) {
-      // Team mode: re-sealed for every seat, unless another seat wrote newer credentials meanwhile.
+      // Team mode: re-sealed for every seat, unless another seat wrote newer credentials meanwhile. Best
+      // effort: the old bytes stay as they were if this fails, and the next load tries again.
       await db
         .updateTable('channel_account')
         .set({ credentials: this.seal(creds).sealed, credentials_scheme: this.box.scheme })
         .where('id', '=', accountId)
         .where('credentials', '=', row.sealed)
-        .execute();
+        .execute()
+        .catch(() => undefined);
     }
     return creds;
   }
