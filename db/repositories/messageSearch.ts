@@ -1,12 +1,14 @@
 // Full-text search over every message, accent-insensitive: SQLite FTS5, or on PostgreSQL the generated
 // message.search tsvector (migrations 0001 and 0004) with the same rule: every word, the last as a prefix.
-// Hits come newest first (message id descending): an agent searching history wants the latest case, and
+// Hits come newest first (message id descending; within one contact, by time sent): an agent searching
+// history wants the latest case, and
 // FTS5 walks its doclists in rowid order for free, so a common word stops after `limit` hits instead of
 // ranking every one of its 500,000 matches (2.3 s at p95 over 1M messages with ORDER BY rank).
 import { sql } from 'kysely';
 import type { DB } from '../connection';
 import { dialectOf } from '../dialect';
 import type { ChannelKind, Network } from '../schema';
+import { matcherFor } from './messageMatch';
 
 export interface MessageHit {
   messageId: number;
@@ -53,7 +55,7 @@ async function searchPostgres(db: DB, text: string, options: { limit: number; co
           else ts_headline('simple', m.text, query, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, ShortWord=1, FragmentDelimiter=…') end as snippet
       from message m, to_tsquery('simple', ${q}) query
       where m.search @@ query ${contactFilter}
-      order by m.id desc limit ${options.limit}`.execute(db);
+      order by ${options.contactId != null ? sql`m.sent_at desc, m.id desc` : sql`m.id desc`} limit ${options.limit}`.execute(db);
   return r.rows;
 }
 
@@ -72,22 +74,35 @@ export async function searchMessages(db: DB, text: string, options: { limit: num
 }
 
 async function searchSqlite(db: DB, text: string, options: { limit: number; contactId?: number }): Promise<HitRow[]> {
+  if (options.contactId != null) return searchOneContact(db, text, options.contactId, options.limit);
   const q = ftsQuery(text);
   if (!q) return [];
-  const contactFilter = options.contactId != null ? sql`and m.contact_id = ${options.contactId}` : sql``;
-  const rows = await sql<{
-    id: number;
-    contact_id: number;
-    interaction_id: number | null;
-    network: Network;
-    channel_kind: ChannelKind;
-    direction: 'in' | 'out';
-    sent_at: number;
-    snippet: string;
-  }>`select m.id, m.contact_id, m.interaction_id, m.network, m.channel_kind, m.direction, m.sent_at,
+  const rows = await sql<HitRow>`select m.id, m.contact_id, m.interaction_id, m.network, m.channel_kind, m.direction, m.sent_at,
         snippet(message_fts, 0, '[', ']', '…', 12) as snippet
       from message_fts join message m on m.id = message_fts.rowid
-      where message_fts match ${q} ${contactFilter}
+      where message_fts match ${q}
       order by message_fts.rowid desc limit ${options.limit}`.execute(db);
   return rows.rows;
+}
+
+/** One contact's messages, newest sent first, read through the contact index (contact_id, sent_at) as a
+ * stream that stops once `limit` match (see messageMatch.ts for why this is not FTS5). */
+async function searchOneContact(db: DB, text: string, contactId: number, limit: number): Promise<HitRow[]> {
+  const match = matcherFor(text);
+  if (!match) return [];
+  const out: HitRow[] = [];
+  const rows = db
+    .selectFrom('message')
+    .select(['id', 'contact_id', 'interaction_id', 'network', 'channel_kind', 'direction', 'sent_at', 'text'])
+    .where('contact_id', '=', contactId)
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .stream(200);
+  for await (const m of rows) {
+    const snip = match(m.text);
+    if (snip === null) continue;
+    out.push({ id: m.id, contact_id: m.contact_id, interaction_id: m.interaction_id, network: m.network, channel_kind: m.channel_kind, direction: m.direction, sent_at: m.sent_at, snippet: snip });
+    if (out.length === limit) break;
+  }
+  return out;
 }

@@ -34,5 +34,13 @@ describe('message search order', () => {
     const contactOfFirst = all.find((h) => h.messageId === s0)!.contactId;
     const mine = await searchMessages(b.ctx.db, 'refund', { limit: 10, contactId: contactOfFirst });
     expect(mine.map((h) => h.messageId)).toEqual([s4, s0]);
+    expect(mine[0]!.snippet).toBe('still no [refund]');
+
+    // Within a contact too: accents folded, the last word a prefix, every word required, newest first.
+    const contactOfSecond = all.find((h) => h.messageId === s1)!.contactId;
+    expect((await searchMessages(b.ctx.db, 'REFUN', { limit: 10, contactId: contactOfSecond })).map((h) => h.messageId)).toEqual([s3, s1]);
+    expect((await searchMessages(b.ctx.db, 'where réfund', { limit: 10, contactId: contactOfSecond })).map((h) => h.messageId)).toEqual([s1]);
+    expect(await searchMessages(b.ctx.db, 'where nothing', { limit: 10, contactId: contactOfSecond })).toEqual([]);
+    expect(await searchMessages(b.ctx.db, '!!', { limit: 10, contactId: contactOfSecond })).toEqual([]);
   });
 });
