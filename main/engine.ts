@@ -181,7 +181,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const stopAll = async () => {
     for (const s of started.reverse()) {
       try {
-        await s.stop();
+        await withinDeadline(s.name, () => s.stop());
       } catch (e) {
         log.error('service did not stop cleanly', { service: s.name, error: e });
       }
@@ -209,8 +209,24 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     close: () =>
       (closing ??= (async () => {
         await stopAll();
-        await handle.close();
+        await withinDeadline('database', () => handle.close()).catch((e) => log.error('database did not close cleanly', { error: e }));
         releaseLock();
       })()),
   };
+}
+
+/**
+ * A service that cannot stop (a socket to a server that went away, a request that never returns) must not keep
+ * the process from quitting: every outbound act is already durable and reconciled on the next start, so after
+ * STOP_DEADLINE_MS we give up on that step, say which, and go on.
+ */
+const STOP_DEADLINE_MS = 5_000;
+
+function withinDeadline(name: string, step: () => Promise<void> | void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} did not stop within ${STOP_DEADLINE_MS / 1000} s; left behind`)), STOP_DEADLINE_MS);
+    timer.unref();
+  });
+  return Promise.race([Promise.resolve().then(step), deadline]).finally(() => clearTimeout(timer));
 }

@@ -133,8 +133,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() only stops accepting: it waits for open keep-alive connections, which a browser tab holds,
+      // so they are cut at once rather than after it, or the host would wait for the tab to go idle.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -63,9 +63,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     stderr: () => err,
     stop: async () => {
       if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
+      const exited = new Promise<boolean>((r) => child.once('exit', () => r(true)));
       child.kill('SIGTERM');
-      await exited;
+      // A host that does not quit is a failure of this test, not a hang that eats the next tests' time.
+      const inTime = await Promise.race([exited, new Promise<boolean>((r) => setTimeout(() => r(false), 30_000).unref())]);
+      if (!inTime) {
+        child.kill('SIGKILL');
+        await exited;
+        throw new Error(`The web host did not exit within 30 s of SIGTERM. Its last words:\n${err.slice(-2000)}`);
+      }
     },
   };
 }
