@@ -149,7 +149,7 @@ test('the workspace screens have no serious or critical accessibility problems (
   await signInReady(page, 'Ana Souza');
   const sb = sandbox(app);
   await sb.mention('jane_doe', 'Jane Doe', 'I love this coffee, best service ever! https://example.com');
-  const m = await sb.messenger('Maria Lopez', 'My machine leaks water.');
+  await sb.messenger('Maria Lopez', 'My machine leaks water.');
   await openConversation(page, 'Mine', 'best service ever');
   problems.push(...(await seriousViolations(page, 'conversation (X)')));
   await openConversation(page, 'Mine', 'leaks water');
@@ -177,6 +177,5 @@ test('the workspace screens have no serious or critical accessibility problems (
   await page.getByRole('link', { name: /Maria Lopez/ }).click();
   await expect(page.getByRole('heading', { name: 'Every message' })).toBeVisible();
   problems.push(...(await seriousViolations(page, 'contact')));
-  expect(m.psid).toBeTruthy();
   expect(problems).toEqual([]);
 });

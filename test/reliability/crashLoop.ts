@@ -9,7 +9,7 @@ import { openSqlite } from '../../db/connection';
 import { enqueueOutboxItemWithMessage } from '../../db/repositories/outbox';
 import { DB_FILE } from '../../main/engine';
 import type { OutboxPayload } from '../../main/outbox/payload';
-import { control, killAll, prepareDataDir, query, startEngineProcess, startStandaloneSandbox, stop, type Proc } from '../integration/crash/processes';
+import { control, generousSandboxLimits, killAll, prepareDataDir, query, startEngineProcess, startStandaloneSandbox, stop, type Proc } from '../integration/crash/processes';
 
 export interface CrashLoopOptions {
   dir: string;
@@ -34,18 +34,7 @@ interface Act {
   text?: string;
 }
 
-const generous = {
-  x: {
-    mentions_cap: 1_000_000,
-    rate_limits: {
-      'GET /2/users/:id/mentions': { user: 1_000_000, app: 1_000_000 },
-      'POST /2/tweets': { user: 1_000_000, app_day: 10_000_000 },
-      'POST /2/dm_conversations/with/:participant_id/messages': { user: 1_000_000, app_day: 10_000_000, user_day: 10_000_000 },
-      'GET /2/dm_events': { user: 1_000_000 },
-      'GET /2/tweets/search/recent': { user: 1_000_000, app: 1_000_000 },
-    },
-  },
-};
+const generous = generousSandboxLimits(1_000_000);
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;

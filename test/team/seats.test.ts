@@ -21,22 +21,11 @@ import { LEASE_CLASS } from '../../main/team/leases';
 import { writeTeamConfig } from '../../main/team/teamConfig';
 import { defaultChannelSettings } from '../../preload/contract';
 import { waitFor } from '../integration/channels/harness';
-import { buildOnce, control, killAll, startEngineProcess, startStandaloneSandbox, stop, type Proc } from '../integration/crash/processes';
+import { buildOnce, control, generousSandboxLimits, killAll, startEngineProcess, startStandaloneSandbox, stop, type Proc } from '../integration/crash/processes';
 import { createTestDatabase, dropTestDatabase, postgresConfigFor } from '../helpers/testDb';
 import { tempDir } from '../helpers/tempDir';
 
-const generous = {
-  x: {
-    mentions_cap: 100_000,
-    rate_limits: {
-      'GET /2/users/:id/mentions': { user: 100_000, app: 100_000 },
-      'POST /2/tweets': { user: 100_000, app_day: 1_000_000 },
-      'POST /2/dm_conversations/with/:participant_id/messages': { user: 100_000, app_day: 1_000_000, user_day: 1_000_000 },
-      'GET /2/dm_events': { user: 100_000 },
-      'GET /2/tweets/search/recent': { user: 100_000, app: 100_000 },
-    },
-  },
-};
+const generous = generousSandboxLimits(100_000);
 
 const CAPACITY = 3;
 const FLOOD = 800;

@@ -9,7 +9,7 @@ import { DB_FILE } from '../../../main/engine';
 import type { OutboxPayload } from '../../../main/outbox/payload';
 import { tempDir } from '../../helpers/tempDir';
 import { waitFor } from '../channels/harness';
-import { buildOnce, control, killAll, prepareDataDir, query, startEngineProcess, startStandaloneSandbox, stop, type Proc } from './processes';
+import { buildOnce, control, generousSandboxLimits, killAll, prepareDataDir, query, startEngineProcess, startStandaloneSandbox, stop, type Proc } from './processes';
 
 interface Act {
   network: string;
@@ -18,18 +18,7 @@ interface Act {
   id?: string;
 }
 
-const generous = {
-  x: {
-    mentions_cap: 100_000,
-    rate_limits: {
-      'GET /2/users/:id/mentions': { user: 100_000, app: 100_000 },
-      'POST /2/tweets': { user: 100_000, app_day: 1_000_000 },
-      'POST /2/dm_conversations/with/:participant_id/messages': { user: 100_000, app_day: 1_000_000, user_day: 1_000_000 },
-      'GET /2/dm_events': { user: 100_000 },
-      'GET /2/tweets/search/recent': { user: 100_000, app: 100_000 },
-    },
-  },
-};
+const generous = generousSandboxLimits(100_000);
 
 describe('crash safety with real processes', () => {
   let sandbox: Proc & { url: string };

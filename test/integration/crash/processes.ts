@@ -121,3 +121,19 @@ export async function control<T>(url: string, method: 'GET' | 'POST', route: str
   if (!res.ok) throw new Error(`sandbox ${method} ${route} -> ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** Sandbox limits high enough that a test's flood is never rate-limited (POST /_sandbox/config). */
+export function generousSandboxLimits(perWindow: number) {
+  return {
+    x: {
+      mentions_cap: perWindow,
+      rate_limits: {
+        'GET /2/users/:id/mentions': { user: perWindow, app: perWindow },
+        'POST /2/tweets': { user: perWindow, app_day: perWindow * 10 },
+        'POST /2/dm_conversations/with/:participant_id/messages': { user: perWindow, app_day: perWindow * 10, user_day: perWindow * 10 },
+        'GET /2/dm_events': { user: perWindow },
+        'GET /2/tweets/search/recent': { user: perWindow, app: perWindow },
+      },
+    },
+  };
+}
