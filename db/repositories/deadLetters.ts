@@ -2,6 +2,7 @@
 // admin's Channels health: how many each account has, and the latest reason, so none goes unnoticed.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { NewDeadLetterRow } from './ingestSqlite';
 
 export interface DeadLetterSummary {
   count: number;
@@ -9,16 +10,9 @@ export interface DeadLetterSummary {
   lastReason: string | null;
 }
 
-export interface DeadLetterRow {
+/** A stored dead letter: what ingest wrote (NewDeadLetterRow) and its id. */
+export interface DeadLetterRow extends NewDeadLetterRow {
   id: number;
-  accountId: number | null;
-  network: string | null;
-  channelKind: string | null;
-  networkMessageId: string | null;
-  reason: string;
-  payloadJson: string;
-  feed: string | null;
-  receivedAt: number;
 }
 
 /** Per account id; items whose account did not exist are under `null`. */
