@@ -78,8 +78,20 @@ function load(): { lexicon: Map<string, number>; emojis: Map<string, string> } {
   return { lexicon, emojis };
 }
 
-// Python's str.isupper(): at least one cased letter and no lower-case one.
-const isUpper = (w: string) => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+// Python's str.isupper(): at least one cased letter and no lower-case one. Plain ASCII words (nearly all
+// of them) are answered from their character codes; anything else goes through the Unicode classes.
+function isUpper(w: string): boolean {
+  let upper = false;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c > 127) return /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+  }
+  return upper;
+}
+
+const nonAscii = /[^\x00-\x7F]/;
 
 const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 function stripPunctuation(token: string): string {
@@ -93,6 +105,8 @@ function stripPunctuation(token: string): string {
 }
 
 function replaceEmoji(text: string, emojiNames: Map<string, string>): string {
+  // Every emoji in the lexicon is outside ASCII, so plain ASCII text has none to replace.
+  if (!nonAscii.test(text)) return text.trim();
   let out = '';
   let prevSpace = true;
   // Variation selector 16 only asks for emoji presentation; it carries no meaning of its own.
@@ -138,7 +152,13 @@ function negationCheck(valence: number, lower: string[], startI: number, i: numb
   return valence;
 }
 
+/** Every word of a special case or a multi-word booster: a window without any of them matches none. */
+const IDIOM_WORDS = new Set([...Object.keys(SPECIAL_CASES), ...Object.keys(BOOSTERS)].filter((k) => k.includes(' ')).flatMap((k) => k.split(' ')));
+
 function specialIdiomsCheck(valence: number, lower: string[], i: number): number {
+  let near = false;
+  for (let k = Math.max(0, i - 3); k <= i + 2 && k < lower.length; k++) if (IDIOM_WORDS.has(lower[k]!)) near = true;
+  if (!near) return valence;
   const w = (k: number) => lower[k] ?? '';
   const onezero = `${w(i - 1)} ${w(i)}`;
   const twoonezero = `${w(i - 2)} ${w(i - 1)} ${w(i)}`;

@@ -15,6 +15,18 @@ export interface CompiledRule {
   foldedRegex: RegExp | null;
   /** Set when the pattern does not compile; such a rule never matches. */
   regexError: string | null;
+  /** The sentences of a miss that do not depend on the message, written once per configuration change
+   *  instead of once per message (ingest explains the first few misses of every message). */
+  misses: MissSentences;
+}
+
+interface MissSentences {
+  networks: string;
+  channelKinds: string;
+  any: string;
+  hashtags: string;
+  mentions: string;
+  regex: string;
 }
 
 export interface RuleMatchResult {
@@ -24,6 +36,8 @@ export interface RuleMatchResult {
 }
 
 const strip = (s: string, prefix: string) => fold(s.trim()).replace(new RegExp(`^\\${prefix}+`), '');
+
+const quote = (p: string[]) => `"${p.join(' ')}"`;
 
 export function compileRegex(pattern: string): { regex: RegExp | null; error: string | null } {
   try {
@@ -36,17 +50,28 @@ export function compileRegex(pattern: string): { regex: RegExp | null; error: st
 export function compileRule(rule: CompiledRule['rule']): CompiledRule {
   const phrases = (list: string[]) => list.map(splitWords).filter((p) => p.length > 0);
   const { regex, error } = rule.match.regex ? compileRegex(rule.match.regex) : { regex: null, error: null };
+  const any = phrases(rule.match.any);
+  const hashtags = rule.match.hashtags.map((h) => strip(h, '#')).filter(Boolean);
+  const mentions = rule.match.mentions.map((m) => strip(m, '@')).filter(Boolean);
   return {
     rule,
-    any: phrases(rule.match.any),
+    any,
     all: phrases(rule.match.all),
     none: phrases(rule.match.none),
-    hashtags: rule.match.hashtags.map((h) => strip(h, '#')).filter(Boolean),
-    mentions: rule.match.mentions.map((m) => strip(m, '@')).filter(Boolean),
+    hashtags,
+    mentions,
     regex,
     // Marks only: lower-casing the pattern would turn \D or \W into other classes; flag i covers case.
     foldedRegex: regex ? compileRegex(rule.match.regex!.normalize('NFKD').replace(/\p{M}+/gu, '')).regex : null,
     regexError: error,
+    misses: {
+      networks: `The rule is limited to ${rule.networks.join(', ')}.`,
+      channelKinds: `The rule is limited to ${rule.channelKinds.join(', ')} messages.`,
+      any: `None of ${any.map(quote).join(', ')} appears.`,
+      hashtags: `None of the hashtags ${hashtags.map((h) => `#${h}`).join(', ')} appears.`,
+      mentions: `None of the mentions ${mentions.map((m) => `@${m}`).join(', ')} appears.`,
+      regex: regex ? `The pattern /${regex.source}/ does not match.` : '',
+    },
   };
 }
 
@@ -57,21 +82,19 @@ export interface RuleSubject {
   features?: TextFeatures;
 }
 
-const quote = (p: string[]) => `"${p.join(' ')}"`;
-
 /** Every non-empty condition must hold. Evaluation stops at the first that fails. */
 export function matchRule(c: CompiledRule, subject: RuleSubject): RuleMatchResult {
   const reasons: string[] = [];
   const fail = (why: string): RuleMatchResult => ({ matched: false, reasons: [...reasons, why] });
   const { rule } = c;
   if (!rule.enabled) return fail('The rule is disabled.');
-  if (rule.networks.length && !rule.networks.includes(subject.network)) return fail(`The rule is limited to ${rule.networks.join(', ')}.`);
-  if (rule.channelKinds.length && !rule.channelKinds.includes(subject.channelKind)) return fail(`The rule is limited to ${rule.channelKinds.join(', ')} messages.`);
+  if (rule.networks.length && !rule.networks.includes(subject.network)) return fail(c.misses.networks);
+  if (rule.channelKinds.length && !rule.channelKinds.includes(subject.channelKind)) return fail(c.misses.channelKinds);
   if (c.regexError) return fail(`The pattern does not compile: ${c.regexError}`);
   const f = subject.features ?? textFeatures(subject.text);
   if (c.any.length) {
     const hit = c.any.find((p) => hasPhrase(f, p));
-    if (!hit) return fail(`None of ${c.any.map(quote).join(', ')} appears.`);
+    if (!hit) return fail(c.misses.any);
     reasons.push(`Found ${quote(hit)}.`);
   }
   if (c.all.length) {
@@ -86,18 +109,18 @@ export function matchRule(c: CompiledRule, subject: RuleSubject): RuleMatchResul
   }
   if (c.hashtags.length) {
     const hit = c.hashtags.find((h) => f.hashtags.has(h));
-    if (!hit) return fail(`None of the hashtags ${c.hashtags.map((h) => `#${h}`).join(', ')} appears.`);
+    if (!hit) return fail(c.misses.hashtags);
     reasons.push(`Found #${hit}.`);
   }
   if (c.mentions.length) {
     const hit = c.mentions.find((m) => f.mentions.has(m));
-    if (!hit) return fail(`None of the mentions ${c.mentions.map((m) => `@${m}`).join(', ')} appears.`);
+    if (!hit) return fail(c.misses.mentions);
     reasons.push(`Found @${hit}.`);
   }
   if (c.regex) {
     // Tested on the text as written and accent-folded, so the pattern is accent-insensitive too.
     const m = c.regex.exec(subject.text) ?? c.regex.exec(f.folded) ?? c.foldedRegex?.exec(f.folded) ?? null;
-    if (!m) return fail(`The pattern /${c.regex.source}/ does not match.`);
+    if (!m) return fail(c.misses.regex);
     reasons.push(`The pattern matches "${m[0].slice(0, 60)}".`);
   }
   return { matched: true, reasons };
@@ -133,15 +156,43 @@ export interface FirstMatch {
   checked: Array<{ ruleId: number; name: string; matched: boolean; reasons: string[] }>;
 }
 
+/** Per rule list (one per configuration snapshot): rule positions by the first word of each phrase in their
+ *  "any" list. A message containing none of a rule's first words cannot pass that condition, so one lookup
+ *  per message word replaces one per phrase per rule. */
+const firstWords = new WeakMap<readonly CompiledRule[], Map<string, number[]>>();
+function firstWordIndex(rules: readonly CompiledRule[]): Map<string, number[]> {
+  let index = firstWords.get(rules);
+  if (!index) {
+    index = new Map();
+    rules.forEach((c, i) => {
+      for (const p of c.any) {
+        const list = index!.get(p[0]!) ?? [];
+        if (list[list.length - 1] !== i) list.push(i);
+        index!.set(p[0]!, list);
+      }
+    });
+    firstWords.set(rules, index);
+  }
+  return index;
+}
+
 /** Evaluates rules in order; the first that matches decides. Only the first `explainMisses` misses carry
  *  their reasons (building hundreds of sentences per message nobody reads was most of ingest's strategy cost). */
 export function firstMatchingRule(rules: readonly CompiledRule[], subject: RuleSubject, explainMisses = Infinity): FirstMatch {
   const withFeatures = { ...subject, features: subject.features ?? textFeatures(subject.text) };
+  const f = withFeatures.features;
+  const index = firstWordIndex(rules);
+  const mayHaveAny = new Uint8Array(rules.length);
+  for (const w of f.wordSet) {
+    const list = index.get(w);
+    if (list) for (const i of list) mayHaveAny[i] = 1;
+  }
   const checked: FirstMatch['checked'] = [];
-  for (const c of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const c = rules[i]!;
     if (!c.rule.enabled) continue;
     // Sentences only for the match and the misses shown; the rest are settled by ruleHolds alone.
-    if (checked.length >= explainMisses && !ruleHolds(c, withFeatures, withFeatures.features)) {
+    if (checked.length >= explainMisses && ((c.any.length > 0 && mayHaveAny[i] === 0) || !ruleHolds(c, withFeatures, f))) {
       checked.push({ ruleId: c.rule.id, name: c.rule.name, matched: false, reasons: [] });
       continue;
     }

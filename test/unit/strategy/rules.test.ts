@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRule, matchRule } from '../../../main/strategy/rules';
+import { compileRule, firstMatchingRule, matchRule } from '../../../main/strategy/rules';
 import { fillPlaceholders, pickVariant, selectTemplate, unknownPlaceholders } from '../../../main/strategy/templates';
 import { subjectOf } from '../../../main/strategy/text';
 import { rule, templates } from './fixtures';
@@ -33,6 +33,33 @@ describe('keyword rules', () => {
     expect(test({ any: ['x'] }, 'x', { networks: ['facebook'] }).reasons).toEqual(['The rule is limited to facebook.']);
     expect(test({ any: ['x'] }, 'x', { channelKinds: ['dm', 'messenger'] }).reasons).toEqual(['The rule is limited to dm, messenger messages.']);
     expect(test({ regex: '(' }, 'x').reasons[0]).toMatch(/^The pattern does not compile/);
+    expect(test({ any: ['refund', 'money back'] }, 'hello').reasons).toEqual(['None of "refund", "money back" appears.']);
+    expect(test({ any: ['x'], hashtags: ['#Help', 'outage'] }, 'x').reasons).toEqual(['Found "x".', 'None of the hashtags #help, #outage appears.']);
+    expect(test({ mentions: ['@A'] }, 'x').reasons).toEqual(['None of the mentions @a appears.']);
+    expect(test({ regex: 'order\\d' }, 'x').reasons).toEqual(['The pattern /order\\d/ does not match.']);
+  });
+
+  it('finds the first matching rule in order, past misses it does not explain', () => {
+    const ignore = { type: 'ignore' } as const;
+    const rules = [
+      ...Array.from({ length: 8 }, (_, i) => rule({ name: `miss ${i}`, match: { any: [`word${i}`, `late order ${i}`] }, action: ignore })),
+      rule({ name: 'phrase, first word present', match: { any: ['late delivery'] }, action: ignore }),
+      rule({ name: 'disabled', enabled: false, match: { any: ['late'] }, action: ignore }),
+      rule({ name: 'other network', networks: ['facebook'], match: { any: ['late'] }, action: ignore }),
+      rule({ name: 'no words, only a pattern', match: { regex: 'sku-\\d+' }, action: ignore }),
+      rule({ name: 'late', match: { any: ['late'] }, action: ignore }),
+    ].map(compileRule);
+    const first = (text: string) => firstMatchingRule(rules, { text, network: 'x', channelKind: 'mention' }, 3);
+    expect(first('my order is late').rule?.name).toBe('late');
+    expect(first('my late order 5 again').rule?.name).toBe('miss 5');
+    expect(first('a late delivery').rule?.name).toBe('phrase, first word present');
+    expect(first('where is SKU-42').rule?.name).toBe('no words, only a pattern');
+    const none = first('nothing to see');
+    expect(none.rule).toBeNull();
+    // Disabled rules are not counted; only the first three misses carry their sentences.
+    expect(none.checked.map((c) => c.name)).toEqual([...Array.from({ length: 8 }, (_, i) => `miss ${i}`), 'phrase, first word present', 'other network', 'no words, only a pattern', 'late']);
+    expect(none.checked.map((c) => c.reasons.length)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(none.checked[0]!.reasons).toEqual(['None of "word0", "late order 0" appears.']);
   });
 });
 
