@@ -1,9 +1,14 @@
 // Text as the rules see it: case- and accent-folded words, hashtags and mentions.
 
+const nonAscii = /[^\x00-\x7F]/;
+
 /** Lower case without accents: "Café" -> "cafe". */
 export function fold(s: string): string {
+  // Plain ASCII has nothing to decompose (most messages): lower case is the whole fold.
+  if (!nonAscii.test(s)) return s.toLowerCase();
   return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+
 
 export interface TextFeatures {
   folded: string;
@@ -24,8 +29,8 @@ export function textFeatures(text: string): TextFeatures {
   const folded = fold(text);
   const hashtags = new Set<string>();
   const mentions = new Set<string>();
-  for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu)) hashtags.add(m[2]!);
-  for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]+)/gu)) mentions.add(m[2]!);
+  if (folded.includes('#')) for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu)) hashtags.add(m[2]!);
+  if (folded.includes('@')) for (const m of folded.matchAll(/(^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]+)/gu)) mentions.add(m[2]!);
   const words = folded.match(wordRe) ?? [];
   return { folded, words, wordSet: new Set(words), hashtags, mentions };
 }

@@ -43,4 +43,32 @@ describe('message search order', () => {
     expect(await searchMessages(b.ctx.db, 'where nothing', { limit: 10, contactId: contactOfSecond })).toEqual([]);
     expect(await searchMessages(b.ctx.db, '!!', { limit: 10, contactId: contactOfSecond })).toEqual([]);
   });
+
+  it('treats the last word as a prefix however the index is walked: expanded to whole terms, or as a prefix when it covers too many', async () => {
+    const texts = ['order 1 arrived', 'my orders are late', 'ordering again', 'an ordinary day', 'café au lait', 'cafeteria closed', 'late order and refund'];
+    for (let i = 0; i < 70; i++) texts.push(`word pre${i}x here`); // 70 terms starting with "pre": more than one expansion holds
+    await ingestBatch(
+      b.ctx,
+      texts.map((text, i) => inbound(b.accounts.x, { networkMessageId: `p${i}`, user: `p-${i}`, handle: `p${i}`, name: `P${i}`, text, sentAt: t0 + i * 60_000 })),
+    );
+    const ids = new Map<string, number>();
+    for (const r of (await b.q.all(`select id, text from message where direction = 'in'`)) as Array<{ id: number; text: string }>) ids.set(r.text, r.id);
+    const newestFirst = (...list: string[]) => list.map((t) => ids.get(t)!).sort((a, c) => c - a);
+    const found = async (query: string, limit = 100) => (await searchMessages(b.ctx.db, query, { limit })).map((h) => h.messageId);
+
+    expect(await found('order')).toEqual(newestFirst('order 1 arrived', 'my orders are late', 'ordering again', 'late order and refund'));
+    expect(await found('ORDERS')).toEqual(newestFirst('my orders are late'));
+    expect(await found('late ord')).toEqual(newestFirst('my orders are late', 'late order and refund'));
+    expect(await found('order refu')).toEqual(newestFirst('late order and refund'));
+    expect(await found('caf')).toEqual(newestFirst('café au lait', 'cafeteria closed'));
+    expect(await found('café')).toEqual(newestFirst('café au lait', 'cafeteria closed')); // not plain ASCII: FTS5's own prefix query
+    expect(await found('au café')).toEqual(newestFirst('café au lait'));
+    expect(await found('or')).toEqual(newestFirst('order 1 arrived', 'my orders are late', 'ordering again', 'an ordinary day', 'late order and refund'));
+    expect(await found('orderz')).toEqual([]);
+    const pre = texts.filter((t) => t.startsWith('word pre'));
+    expect(await found('pre', 10)).toEqual(newestFirst(...pre).slice(0, 10));
+    expect(await found('here pre6')).toEqual(newestFirst(...pre.filter((t) => /pre6\d*x/.test(t))));
+    const snippet = (await searchMessages(b.ctx.db, 'late ord', { limit: 1 }))[0]!.snippet;
+    expect(snippet).toBe('[late] [order] and refund');
+  });
 });
