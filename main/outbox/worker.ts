@@ -3,9 +3,9 @@
 // one found 'sending' at start-up (the process died mid-send) is first looked for on the network and sent
 // again only if it is not there. Rate limits are waited out to their reset time; an expired token holds
 // the account's items until re-authentication; duplicates count as sent; permanent errors fail the item.
+import { getOutboxItem, type OutboxItem } from '../../db/repositories/outbox';
 import {
   claimOutboxItem,
-  getOutboxItem,
   listDueOutboxItems,
   listOutboxItemsInState,
   markOutboxItemFailed,
@@ -15,9 +15,8 @@ import {
   nextOutboxDueAt,
   releaseHeldOutboxItems,
   requeueInterruptedOutboxItems,
-  type OutboxItem,
   type OutboxNote,
-} from '../../db/repositories/outbox';
+} from '../../db/repositories/outboxSending';
 import type { EngineContext } from '../context';
 import type { Service } from '../engine';
 import { crashPoint } from '../channels/crashPoint';

@@ -3,6 +3,7 @@
 // what they hold, and the open queue. On PostgreSQL (team mode) the router is a cache of the shared queue:
 // each transaction takes the queue's lock and catches up with the other seats before deciding
 // (main/team/routingTx.ts), so no interaction goes to two agents and capacity holds across seats.
+// The rules of the workspace's actions (accept, transfer, requeue, complete, status) are in ./routingActions.ts.
 import type BetterSqlite3 from 'better-sqlite3';
 import { rawTransaction, type DB } from '../../db/connection';
 import { dialectOf } from '../../db/dialect';
@@ -14,11 +15,12 @@ import type { AgentStatus, ChannelKind } from '../../preload/contract/model';
 import type { Clock } from '../clock';
 import type { ConfigService } from '../config/service';
 import type { ConfigSnapshot } from '../config/snapshot';
-import { notFound, ParleyError } from '../errors';
+import { ParleyError } from '../errors';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import { Router, type AgentState, type Assignment, type QueueEntry } from '../routing/router';
+import { Router, type Assignment, type QueueEntry } from '../routing/router';
 import { agentStateOf, agentViews, applyChangedRows, routerFromRows } from '../routing/rows';
+import { acceptInteraction, agentOrThrow, changeAgentStatus, completeInteraction, requeueInteraction, returnToQueue, transferInteraction, type RoutingScope } from './routingActions';
 import { describeQueued } from './routingViews';
 import type { Availability, RouteTarget } from '../strategy/types';
 import { PostgresRouting } from '../team/routingTx';
@@ -39,8 +41,6 @@ export class RoutingChanges {
   readonly agents = new Set<number>();
   queue = false;
 }
-
-const openStates = new Set(['new', 'queued', 'assigned', 'auto_handled']);
 
 /** The store outside a PostgreSQL transaction: nothing may be read or written there. */
 const noTransaction = new Proxy({} as RoutingOps, {
@@ -156,13 +156,14 @@ export class RoutingService {
     if (this.pg) await this.reload();
     const inactiveWork = () => snapshot.agents.filter((a) => !a.active).flatMap((a) => this.router.workOf(a.id));
     await this.runNow((now, changes) => {
+      const scope = this.scope();
       const statuses = new Map(this.store.loadAgentStatuses().map((r) => [r.id, r]));
       const known = new Set(snapshot.agents.map((a) => a.id));
       for (const id of [...this.router.agents.keys()]) if (!known.has(id)) this.router.removeAgent(id);
       for (const a of snapshot.agents) {
         this.router.upsertAgent(agentStateOf(a, statuses.get(a.id)));
         changes.agents.add(a.id);
-        if (!a.active) for (const i of this.router.workOf(a.id)) this.returnToQueue(i, now, changes, 'agent deactivated', a.id);
+        if (!a.active) for (const i of this.router.workOf(a.id)) returnToQueue(scope, now, changes, i, 'agent deactivated', a.id);
       }
       this.persist(this.router.drainAll(now), now, changes);
     }, inactiveWork);
@@ -193,6 +194,11 @@ export class RoutingService {
     }
     this.publish(this.pg ? this.takeRemote(changes) : changes);
     return result;
+  }
+
+  /** What the workspace's actions decide with; taken inside the transaction, whose store it carries. */
+  private scope(): RoutingScope {
+    return { router: this.router, store: this.store, config: this.deps.config.snapshot, persist: (a, now, changes, kind) => this.persist(a, now, changes, kind) };
   }
 
   private using<T>(store: BufferedRoutingStore, fn: () => T): T {
@@ -282,54 +288,18 @@ export class RoutingService {
     return describeQueued(this.deps.db, this.router.workOf(agentId));
   }
 
-  private agentOrThrow(agentId: number): AgentState {
-    const a = this.router.agents.get(agentId);
-    if (!a) throw notFound('Agent', agentId);
-    return a;
-  }
-
-  private interactionOrThrow(id: number) {
-    const r = this.store.get(id);
-    if (!r) throw notFound('Interaction', id);
-    return r;
-  }
-
   async setAgentStatus(agentId: number, status: AgentStatus, reason: string | null, actor: string): Promise<AgentRoutingState> {
     await this.applying;
     const now = this.deps.clock.now();
-    const before = this.agentOrThrow(agentId);
+    const before = agentOrThrow(this.router, agentId);
     if (!before.active && status !== 'offline') throw new ParleyError('conflict', `${before.name} is deactivated; activate the agent in Admin first.`);
     const previous = { status: before.status, reason: before.notReadyReason };
-    await this.run((at, changes) => {
-      const a = this.agentOrThrow(agentId);
-      a.status = status;
-      a.notReadyReason = status === 'not_ready' ? reason : null;
-      a.statusChangedAt = at;
-      if (status === 'ready' && previous.status !== 'ready') a.idleSince = at;
-      this.store.setAgentStatus(agentId, status, a.notReadyReason, at, a.idleSince);
-      changes.agents.add(agentId);
-      // Offline: unfinished work goes back to the queue (and to another agent if one is able).
-      if (status === 'offline') for (const i of this.router.workOf(agentId)) this.returnToQueue(i, at, changes, 'agent went offline', agentId);
-      if (status === 'ready') this.persist(this.router.drainFor(agentId, at), at, changes);
-    }, () => (status === 'offline' ? this.router.workOf(agentId) : []));
+    await this.run(
+      (at, changes) => changeAgentStatus(this.scope(), at, changes, agentId, status, reason, previous.status),
+      () => (status === 'offline' ? this.router.workOf(agentId) : []),
+    );
     await appendAudit(this.deps.db, { at: now, actor, action: 'status', entity: 'agent', entityId: agentId, before: previous, after: { status, reason } });
     return this.agents().find((a) => a.id === agentId)!;
-  }
-
-  /** Back to the queue, offered to another able agent first. Caller is inside a transaction. */
-  private returnToQueue(interactionId: number, now: number, changes: RoutingChanges, why: string, fromAgent: number | null): Assignment | null {
-    const r = this.store.get(interactionId);
-    if (!r) return null;
-    this.router.release(interactionId);
-    const entry: QueueEntry = { interactionId, kind: r.channel_kind, skillId: r.skill_id, minLevel: r.skill_level, groupId: r.group_id, priority: r.priority, queuedAt: r.queued_at ?? r.created_at };
-    this.store.setQueued(interactionId, { skillId: r.skill_id, minLevel: r.skill_level, groupId: r.group_id, priority: r.priority }, now);
-    this.store.event(interactionId, now, 'requeued', fromAgent, { reason: why });
-    changes.interactions.add(interactionId);
-    changes.queue = true;
-    if (fromAgent != null) changes.agents.add(fromAgent);
-    const a = this.router.offer(entry, now, fromAgent ?? undefined);
-    if (a) this.persist([a], now, changes);
-    return a;
   }
 
   private async outcome(interactionId: number): Promise<RoutingOutcome> {
@@ -342,23 +312,7 @@ export class RoutingService {
 
   /** The agent takes the interaction: their own offer (recorded), or one from the queue if they have a free slot. */
   async accept(interactionId: number, agentId: number): Promise<RoutingOutcome> {
-    await this.run((now, changes) => {
-      const r = this.interactionOrThrow(interactionId);
-      const agent = this.agentOrThrow(agentId);
-      const holder = this.router.assignedTo(interactionId);
-      if (holder === agentId) {
-        this.store.event(interactionId, now, 'accepted', agentId);
-        changes.interactions.add(interactionId);
-        return;
-      }
-      if (holder != null) throw new ParleyError('conflict', `Interaction ${interactionId} is already with another agent.`);
-      if (r.state !== 'queued') throw new ParleyError('conflict', `Interaction ${interactionId} is not waiting in the queue (it is ${r.state.replace('_', ' ')}).`);
-      if (agent.status === 'offline' || !agent.active) throw new ParleyError('conflict', `${agent.name} is offline.`);
-      if (agent.load[r.channel_kind] >= agent.capacity[r.channel_kind]) throw new ParleyError('conflict', `${agent.name} has no free ${r.channel_kind} slot (capacity ${agent.capacity[r.channel_kind]}).`);
-      const a = { interactionId, agentId, kind: r.channel_kind };
-      this.router.hold(a, now);
-      this.persist([a], now, changes, 'accepted');
-    }, () => [interactionId]);
+    await this.run((now, changes) => acceptInteraction(this.scope(), now, changes, interactionId, agentId), () => [interactionId]);
     return this.outcome(interactionId);
   }
 
@@ -368,52 +322,12 @@ export class RoutingService {
   }
 
   async transfer(interactionId: number, to: TransferTarget, actor: string, note?: string): Promise<RoutingOutcome> {
-    await this.run((now, changes) => {
-      const r = this.interactionOrThrow(interactionId);
-      if (!openStates.has(r.state)) throw new ParleyError('conflict', `Interaction ${interactionId} is ${r.state}; only open interactions can be transferred.`);
-      const from = this.router.assignedTo(interactionId);
-      const detail = { from, to, note: note ?? null, by: actor };
-      if ('agentId' in to) {
-        const agent = this.agentOrThrow(to.agentId);
-        if (!agent.active || agent.status === 'offline') throw new ParleyError('conflict', `${agent.name} is offline and cannot take it.`);
-        if (from === to.agentId) return;
-        if (agent.load[r.channel_kind] >= agent.capacity[r.channel_kind]) throw new ParleyError('conflict', `${agent.name} has no free ${r.channel_kind} slot (capacity ${agent.capacity[r.channel_kind]}).`);
-        if (from != null) this.router.release(interactionId);
-        this.router.dequeue(interactionId);
-        const a = { interactionId, agentId: to.agentId, kind: r.channel_kind };
-        this.router.hold(a, now);
-        this.store.event(interactionId, now, 'transferred', from, detail);
-        this.persist([a], now, changes);
-      } else {
-        const target: RouteTarget =
-          'groupId' in to
-            ? { skillId: null, minLevel: null, groupId: to.groupId, priority: to.priority ?? r.priority }
-            : { skillId: to.skillId, minLevel: to.minLevel, groupId: null, priority: to.priority ?? r.priority };
-        const known = this.deps.config.snapshot;
-        if (target.groupId != null && !known.groups.some((g) => g.id === target.groupId)) throw notFound('Agent group', target.groupId);
-        if (target.skillId != null && !known.skills.some((s) => s.id === target.skillId)) throw notFound('Skill', target.skillId);
-        if (from != null) this.router.release(interactionId);
-        this.store.setQueued(interactionId, target, now);
-        this.store.event(interactionId, now, 'transferred', from, detail);
-        const a = this.router.offer({ interactionId, kind: r.channel_kind, ...target, queuedAt: r.queued_at ?? now }, now, from ?? undefined);
-        if (a) this.persist([a], now, changes);
-      }
-      changes.interactions.add(interactionId);
-      changes.queue = true;
-      if (from != null) {
-        changes.agents.add(from);
-        this.persist(this.router.drainFor(from, now), now, changes);
-      }
-    }, () => [interactionId]);
+    await this.run((now, changes) => transferInteraction(this.scope(), now, changes, interactionId, to, actor, note), () => [interactionId]);
     return this.outcome(interactionId);
   }
 
   async requeue(interactionId: number, actor: string, reason?: string): Promise<RoutingOutcome> {
-    await this.run((now, changes) => {
-      const r = this.interactionOrThrow(interactionId);
-      if (!openStates.has(r.state)) throw new ParleyError('conflict', `Interaction ${interactionId} is ${r.state}; it cannot go back to the queue.`);
-      this.returnToQueue(interactionId, now, changes, reason ?? `requeued by ${actor}`, this.router.assignedTo(interactionId));
-    }, () => [interactionId]);
+    await this.run((now, changes) => requeueInteraction(this.scope(), now, changes, interactionId, actor, reason), () => [interactionId]);
     return this.outcome(interactionId);
   }
 
@@ -423,21 +337,7 @@ export class RoutingService {
     if (!disposition || !disposition.active) {
       throw new ParleyError('invalid_input', 'Choose an active disposition code to complete the interaction.', { dispositionCodeId: disposition ? `"${disposition.label}" is no longer active` : 'Choose a disposition code' });
     }
-    await this.run((now, changes) => {
-      const r = this.interactionOrThrow(interactionId);
-      if (r.state === 'completed') throw new ParleyError('conflict', `Interaction ${interactionId} is already completed.`);
-      if (r.state === 'ignored') throw new ParleyError('conflict', `Interaction ${interactionId} was ignored as spam; there is nothing to complete.`);
-      const holder = this.router.release(interactionId);
-      this.router.dequeue(interactionId);
-      this.store.complete(interactionId, dispositionCodeId, note, now);
-      this.store.event(interactionId, now, 'completed', holder, { dispositionCodeId, code: disposition.code, by: actor });
-      changes.interactions.add(interactionId);
-      changes.queue = true;
-      if (holder != null) {
-        changes.agents.add(holder);
-        this.persist(this.router.drainFor(holder, now), now, changes);
-      }
-    }, () => [interactionId]);
+    await this.run((now, changes) => completeInteraction(this.scope(), now, changes, interactionId, disposition, note, actor), () => [interactionId]);
     return { interactionId, state: 'completed', agentId: null };
   }
 
