@@ -1,7 +1,7 @@
 // Outbox rows. An outbound act is written here first (in the same transaction as whatever caused it),
 // then sent by the outbox worker (main/outbox/), whose claim and outcome writes are in ./outboxSending.ts.
 // Only these two files change outbox rows. An item's life:
-// pending -> sending -> sent | retrying | held | failed;  retrying -> sending ...;  held -> pending
+// pending -> sending -> sent | retrying | held | failed;  retrying -> sending ...;  held -> retrying
 // (re-authenticated);  failed | cancelled -> pending (the agent retries);  pending | retrying | held -> cancelled.
 import type { DB } from '../connection';
 import type { OutboxItemRow, OutboxKind, OutboxState } from '../schema';
