@@ -86,12 +86,15 @@ function isUpper(w: string): boolean {
     const c = w.charCodeAt(k);
     if (c >= 97 && c <= 122) return false;
     if (c >= 65 && c <= 90) upper = true;
-    else if (c > 127) return /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+    else if (c > 127) return upperLetter.test(w) && !lowerLetter.test(w);
   }
   return upper;
 }
 
 const nonAscii = /[^\x00-\x7F]/;
+// Module-level: the bundler turns a \p{...} literal into `new RegExp(...)` where it stands, once per call.
+const upperLetter = /\p{Lu}/u;
+const lowerLetter = /\p{Ll}/u;
 
 const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 function stripPunctuation(token: string): string {

@@ -1,12 +1,14 @@
 // Text as the rules see it: case- and accent-folded words, hashtags and mentions.
 
 const nonAscii = /[^\x00-\x7F]/;
+// Module-level: the bundler turns a \p{...} literal into `new RegExp(...)` where it stands, once per call.
+const marks = /\p{M}+/gu;
 
 /** Lower case without accents: "Café" -> "cafe". */
 export function fold(s: string): string {
-  // Plain ASCII has nothing to decompose (most messages): lower case is the whole fold.
+  // Plain ASCII has nothing to decompose: lower case is the whole fold.
   if (!nonAscii.test(s)) return s.toLowerCase();
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return s.normalize('NFKD').replace(marks, '').toLowerCase();
 }
 
 
