@@ -39,12 +39,10 @@ export async function buildReport(db: DB, request: ReportRequest, clock: ReportC
   const messages = await sqlReports.messagesByDay(db, days, network);
   const conversations = await sqlReports.conversationsByDay(db, days, network);
   const outcomes = await sqlReports.outcomeCounts(db, range, network);
-  const queueWait = await sqlReports.timePercentiles(db, 'queue_wait', range, network);
-  const firstResponse = await sqlReports.timePercentiles(db, 'first_response', range, network);
-  const handling = await sqlReports.timePercentiles(db, 'handling', range, network);
+  const times = await sqlReports.cohortTimes(db, range, network);
+  const { queue_wait: queueWait, first_response: firstResponse, handling } = times.percentiles;
   const breakdown = await sqlReports.agentDispositionCounts(db, range, network);
-  const agentHandling = await sqlReports.agentMedians(db, 'handling', range, network);
-  const agentFirstResponse = await sqlReports.agentMedians(db, 'first_response', range, network);
+  const { handling: agentHandling, first_response: agentFirstResponse } = times.agentMedians;
   const agentIds = [...new Set(breakdown.flatMap((b) => (b.agentId == null ? [] : [b.agentId])))];
   const codeIds = [...new Set(breakdown.flatMap((b) => (b.dispositionId == null ? [] : [b.dispositionId])))];
   const agentName = await sqlReports.agentNames(db, agentIds);

@@ -2,7 +2,7 @@
 // that really happened. Checked on sets where interpolating definitions would give other answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataHandle } from '../../../db/connection';
-import { agentMedians, timePercentiles } from '../../../db/repositories/reports';
+import { cohortTimes } from '../../../db/repositories/reports';
 import { PERCENTILE_DEFINITION } from '../../../preload/contract/reports';
 import { tempDir } from '../../helpers/tempDir';
 import { openTestDatabase } from '../../helpers/testDb';
@@ -43,7 +43,7 @@ describe('median and 90th percentile', () => {
         .execute();
     }
   }
-  const handling = () => timePercentiles(handle.db, 'handling', range, 'all');
+  const handling = async () => (await cohortTimes(handle.db, range, 'all')).percentiles.handling;
 
   it('is stated in the words the screen shows', () => {
     expect(PERCENTILE_DEFINITION).toMatch(/nearest-rank/);
@@ -78,10 +78,43 @@ describe('median and 90th percentile', () => {
   it('takes each agent\'s median on their own conversations', async () => {
     await handled([1, 2, 3, 4], 0);
     await handled([30, 10, 20], 1);
-    const medians = await agentMedians(handle.db, 'handling', range, 'all');
+    const medians = (await cohortTimes(handle.db, range, 'all')).agentMedians.handling;
     expect(medians.sort((a, b) => a.agentId - b.agentId)).toEqual([
       { agentId: ids.agents[0], metric: 'handling', count: 4, p50: 2 * MIN },
       { agentId: ids.agents[1], metric: 'handling', count: 3, p50: 20 * MIN },
     ]);
+  });
+
+  it('times each figure from its own columns, leaving out times not known or running backwards', async () => {
+    const at = (i: number, minutes: number | null) => (minutes == null ? null : T0 + i * MIN + minutes * MIN);
+    const rows: Array<{ queued: number | null; assigned: number | null; first: number | null; completed: number | null; agent: number | null }> = [
+      { queued: 0, assigned: 3, first: 5, completed: 9, agent: 0 }, // wait 3, first 5, handling 6
+      { queued: 0, assigned: 1, first: 2, completed: 3, agent: 1 }, // wait 1, first 2, handling 2
+      { queued: 0, assigned: null, first: null, completed: null, agent: null }, // still waiting: no time at all
+      { queued: 4, assigned: 2, first: -1, completed: 1, agent: 0 }, // clock ran backwards: every time left out
+      { queued: null, assigned: null, first: 7, completed: null, agent: null }, // answered automatically: first response only
+    ];
+    for (const [i, r] of rows.entries()) {
+      const created = T0 + i * MIN;
+      await handle.db
+        .insertInto('interaction')
+        .values({ contact_id: ids.contact, account_id: ids.account, network: 'x', channel_kind: 'mention', thread_key: `c${i}`, state: r.completed != null ? 'completed' : 'queued', assigned_agent_id: r.agent == null ? null : ids.agents[r.agent]!, created_at: created, queued_at: at(i, r.queued), assigned_at: at(i, r.assigned), first_response_at: at(i, r.first), completed_at: at(i, r.completed), last_inbound_at: created, updated_at: created })
+        .execute();
+    }
+    const t = await cohortTimes(handle.db, range, 'all');
+    expect(t.percentiles).toEqual({
+      queue_wait: { metric: 'queue_wait', count: 2, p50: 1 * MIN, p90: 3 * MIN },
+      first_response: { metric: 'first_response', count: 3, p50: 5 * MIN, p90: 7 * MIN },
+      handling: { metric: 'handling', count: 2, p50: 2 * MIN, p90: 6 * MIN },
+    });
+    expect(t.agentMedians.first_response).toEqual([
+      { agentId: ids.agents[0], metric: 'first_response', count: 1, p50: 5 * MIN },
+      { agentId: ids.agents[1], metric: 'first_response', count: 1, p50: 2 * MIN },
+    ]);
+    expect(t.agentMedians.handling.map((m) => [m.agentId, m.count, m.p50])).toEqual([[ids.agents[0], 1, 6 * MIN], [ids.agents[1], 1, 2 * MIN]]);
+    expect(await cohortTimes(handle.db, range, 'facebook')).toEqual({
+      percentiles: { queue_wait: null, first_response: null, handling: null },
+      agentMedians: { first_response: [], handling: [] },
+    });
   });
 });
