@@ -149,7 +149,8 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
     } else {
       await rawTransaction(ctx, (sq) => {
         const store = new IngestStore(sq);
-        return runSync(storeBatch({ ...plan, syncStore: store }), store);
+        runSync(storeBatch({ ...plan, syncStore: store }), store);
+        store.flush();
       });
     }
   } catch (e) {

@@ -51,6 +51,26 @@ describe('ingest runs the strategy', () => {
     expect((await outbox()).length).toBe(3);
   });
 
+  it('counts the batch\'s own automatic messages in the throttle, and stores every message in the order it came', async () => {
+    await b.ctx.config.setStrategySettings({ autoMessageThrottleMinutes: 30 }, 'test');
+    const r = await ingestBatch(b.ctx, [
+      inbound(b.accounts.x, { networkMessageId: '5003', user: '43', text: 'me too' }),
+      inbound(b.accounts.x, { networkMessageId: '5002', user: '42', text: 'anyone?' }),
+      inbound(b.accounts.x, { networkMessageId: '5001', user: '42', text: 'hello?' }),
+    ]);
+    expect(r.autoMessages).toBe(2);
+    expect((await outbox()).map((o) => JSON.parse(o.p).inReplyToTweetId)).toEqual(['5001', '5003']);
+    const rows = (await b.q.all(`select m.id, m.network_message_id as n, m.author_kind as a, m.interaction_id as i, o.id as o
+        from message m left join outbox_item o on o.id = m.outbox_item_id order by m.id`)) as Array<{ id: number; n: string | null; a: string; i: number; o: number | null }>;
+    expect(rows.map((m) => [m.n, m.a])).toEqual([['5001', 'customer'], [null, 'auto'], ['5002', 'customer'], ['5003', 'customer'], [null, 'auto']]);
+    // Each automatic message row belongs to its customer message's interaction and points at its outbox row.
+    expect(rows[1]!.i).toBe(rows[0]!.i);
+    expect(rows[4]!.i).toBe(rows[3]!.i);
+    expect([rows[1]!.o, rows[4]!.o].every((o) => o != null)).toBe(true);
+    // The full-text index has every one of them.
+    expect(((await b.q.get(`select count(*) as n from message_fts where message_fts match 'hello OR anyone OR too'`)) as { n: number }).n).toBe(3);
+  });
+
   it('answers privately when configured, and closes instead of queueing when the network says so', async () => {
     await b.ctx.config.setStrategySettings({ queueAfterAutoMessage: { x: false, facebook: true }, autoMessageVisibility: { x: { closed: 'private' } } }, 'test');
     await ingestBatch(b.ctx, [inbound(b.accounts.x, { networkMessageId: '3001', user: '42', text: 'hi' })]);
