@@ -2,6 +2,7 @@
 // (with their message rows, deadline and idempotency key), the throttle, engagement, DM routing.
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { searchMessages } from '../../../db/repositories/messageSearch';
 import { approveEngagement, undoEngagement, rejectEngagement } from '../../../main/services/engagement';
 import { ingestBatch } from '../../../main/services/ingest';
 import { inbound, startBrain, type Brain } from './harness';
@@ -66,9 +67,12 @@ describe('ingest runs the strategy', () => {
     // Each automatic message row belongs to its customer message's interaction and points at its outbox row.
     expect(rows[1]!.i).toBe(rows[0]!.i);
     expect(rows[4]!.i).toBe(rows[3]!.i);
-    expect([rows[1]!.o, rows[4]!.o].every((o) => o != null)).toBe(true);
-    // The full-text index has every one of them.
-    expect(((await b.q.get(`select count(*) as n from message_fts where message_fts match 'hello OR anyone OR too'`)) as { n: number }).n).toBe(3);
+    expect([rows[1]!.o, rows[4]!.o]).toEqual(((await b.q.all(`select id from outbox_item order by id`)) as Array<{ id: number }>).map((o) => o.id));
+    // Search finds each of them (SQLite's full-text index is written with the rows).
+    for (const [word, id] of [['hello', '5001'], ['anyone', '5002'], ['too', '5003']] as const) {
+      const hits = await searchMessages(b.ctx.db, word, { limit: 5 });
+      expect(hits.map((h) => h.messageId)).toEqual([rows.find((m) => m.n === id)!.id]);
+    }
   });
 
   it('answers privately when configured, and closes instead of queueing when the network says so', async () => {
