@@ -22,19 +22,20 @@ export interface MessageHit {
   snippet: string;
 }
 
-const ftsWords = (text: string): string[] => (text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 12);
+/** The words of what a person typed, as every query below reads them. */
+const queryWords = (text: string): string[] => text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? [];
+const ftsWords = (text: string): string[] => queryWords(text).slice(0, 12);
 const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
-/** Turns what a person typed into a safe FTS5 query: every word must appear; the last may be a prefix. */
-export function ftsQuery(text: string): string | null {
-  const words = ftsWords(text);
+/** A safe FTS5 query of those words: every word must appear; the last may be a prefix. */
+function prefixQuery(words: string[]): string | null {
   if (words.length === 0) return null;
   return words.map((w, i, all) => `${phrase(w)}${i === all.length - 1 ? '*' : ''}`).join(' ');
 }
 
 /** The same words as a PostgreSQL tsquery, accents folded as the search column folds them. */
 export function tsQuery(text: string): string | null {
-  const words = (text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()).filter(Boolean);
+  const words = queryWords(text).map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()).filter(Boolean);
   if (words.length === 0) return null;
   return words
     .slice(0, 12)
@@ -85,6 +86,9 @@ async function searchSqlite(db: DB, text: string, options: { limit: number; cont
   return rows.rows;
 }
 
+/** Connections that already have temp.message_fts_vocab. */
+const withVocabulary = new WeakSet<DB>();
+
 /** The most terms a last word is expanded to before the search falls back to FTS5's own prefix query. */
 const PREFIX_TERMS = 64;
 
@@ -96,13 +100,17 @@ const PREFIX_TERMS = 64;
  * expanded, where lower case is exactly what the tokenizer does; anything else keeps the prefix query.
  */
 async function expandLastWord(db: DB, text: string): Promise<string | null> {
-  const q = ftsQuery(text);
-  if (!q) return null;
   const words = ftsWords(text);
+  const q = prefixQuery(words);
+  if (!q) return null;
   const last = words[words.length - 1]!;
   if (!/^[A-Za-z0-9]{3,}$/.test(last)) return q;
   const prefix = last.toLowerCase();
-  await sql`create virtual table if not exists temp.message_fts_vocab using fts5vocab(main, message_fts, row)`.execute(db);
+  if (!withVocabulary.has(db)) {
+    // A per-connection view of the index's terms; TEMP, so the database file's schema is unchanged.
+    await sql`create virtual table if not exists temp.message_fts_vocab using fts5vocab(main, message_fts, row)`.execute(db);
+    withVocabulary.add(db);
+  }
   const r = await sql<{ term: string }>`select term from temp.message_fts_vocab where term >= ${prefix} and term <= ${`${prefix}\u{10FFFF}`}
       limit ${PREFIX_TERMS + 1}`.execute(db);
   const terms = r.rows.map((t) => t.term).filter((t) => t.startsWith(prefix));

@@ -14,6 +14,21 @@ export interface SecretBox {
   open(sealed: Buffer): string;
 }
 
+/** AES-256-GCM, laid out as iv (12 bytes) | auth tag (16) | ciphertext: the file box's and the team box's format. */
+export function sealAesGcm(key: Buffer, plain: string): Buffer {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Opens what sealAesGcm sealed; throws when the key is not the one that sealed it (GCM checks). */
+export function openAesGcm(key: Buffer, sealed: Buffer): string {
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+  decipher.setAuthTag(sealed.subarray(12, 28));
+  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+}
+
 export class FileKeySecretBox implements SecretBox {
   readonly scheme = 'file-aes-256-gcm';
   readonly warning =
@@ -33,15 +48,10 @@ export class FileKeySecretBox implements SecretBox {
   }
 
   seal(plain: string): Buffer {
-    const iv = crypto.randomBytes(12);
-    const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return sealAesGcm(this.key, plain);
   }
 
   open(sealed: Buffer): string {
-    const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));
-    decipher.setAuthTag(sealed.subarray(12, 28));
-    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    return openAesGcm(this.key, sealed);
   }
 }

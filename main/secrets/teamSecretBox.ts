@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type { DB } from '../../db/connection';
-import type { SecretBox } from './secretBox';
+import { openAesGcm, sealAesGcm, type SecretBox } from './secretBox';
 
 export const TEAM_SCHEME = 'team-scrypt-aes-256-gcm';
 export const TEAM_SALT_KEY = 'team.secretSalt';
@@ -47,17 +47,12 @@ export class TeamSecretBox implements SecretBox {
   }
 
   seal(plain: string): Buffer {
-    const iv = crypto.randomBytes(12);
-    const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return sealAesGcm(this.key, plain);
   }
 
   open(sealed: Buffer): string {
     try {
-      const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+      return openAesGcm(this.key, sealed);
     } catch {
       // GCM refuses a wrong key; with one salt per team, that means another password sealed them.
       throw new TeamSecretsError(
