@@ -5,9 +5,17 @@
 // split by punctuation as a phrase), the last word a prefix; the snippet marks hits with [ and ].
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+// Module-level: the bundler turns a \p{...} literal into `new RegExp(...)` where it stands, once per call,
+// and fold() runs for every word of every message a contact search reads.
+const MARKS = /\p{M}+/gu;
 
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return word.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/** The words of what a person typed (at most twelve), as every message search reads them. */
+export function queryWords(text: string): string[] {
+  return (text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 12);
 }
 
 interface Token {
@@ -24,8 +32,7 @@ function tokens(text: string): Token[] {
 
 /** The query as phrases of folded tokens; null when it has no word. The last token of the last phrase is a prefix. */
 export function matcherFor(text: string): ((body: string) => string | null) | null {
-  const words = (text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 12);
-  const phrases = words.map((w) => tokens(w).map((t) => t.folded)).filter((p) => p.length > 0);
+  const phrases = queryWords(text).map((w) => tokens(w).map((t) => t.folded)).filter((p) => p.length > 0);
   if (phrases.length === 0) return null;
   return (body: string) => {
     const normalized = body.normalize('NFKC');

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { DB } from '../connection';
 import { dialectOf } from '../dialect';
 import type { ChannelKind, Network } from '../schema';
-import { matcherFor } from './messageMatch';
+import { fold, matcherFor, queryWords } from './messageMatch';
 
 export interface MessageHit {
   messageId: number;
@@ -22,12 +22,9 @@ export interface MessageHit {
   snippet: string;
 }
 
-/** The words of what a person typed, as every query below reads them. */
-const queryWords = (text: string): string[] => text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? [];
-const ftsWords = (text: string): string[] => queryWords(text).slice(0, 12);
 const phrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
-/** A safe FTS5 query of those words: every word must appear; the last may be a prefix. */
+/** A safe FTS5 query of the typed words (queryWords): every word must appear; the last may be a prefix. */
 function prefixQuery(words: string[]): string | null {
   if (words.length === 0) return null;
   return words.map((w, i, all) => `${phrase(w)}${i === all.length - 1 ? '*' : ''}`).join(' ');
@@ -35,10 +32,9 @@ function prefixQuery(words: string[]): string | null {
 
 /** The same words as a PostgreSQL tsquery, accents folded as the search column folds them. */
 export function tsQuery(text: string): string | null {
-  const words = queryWords(text).map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()).filter(Boolean);
+  const words = queryWords(text).map(fold).filter(Boolean);
   if (words.length === 0) return null;
   return words
-    .slice(0, 12)
     .map((w, i, all) => `'${w.replace(/'/g, "''")}'${i === all.length - 1 ? ':*' : ''}`)
     .join(' & ');
 }
@@ -100,7 +96,7 @@ const PREFIX_TERMS = 64;
  * expanded, where lower case is exactly what the tokenizer does; anything else keeps the prefix query.
  */
 async function expandLastWord(db: DB, text: string): Promise<string | null> {
-  const words = ftsWords(text);
+  const words = queryWords(text);
   const q = prefixQuery(words);
   if (!q) return null;
   const last = words[words.length - 1]!;
