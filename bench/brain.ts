@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqlite, type SqliteHandle } from '../db/connection';
 import { migrateSqlite } from '../db/migrate';
+import { WalCheckpointer } from '../db/walCheckpointer';
 import { ManualClock } from '../main/clock';
 import { ConfigService } from '../main/config/service';
 import type { EngineContext } from '../main/context';
@@ -14,6 +15,7 @@ import { EventBus } from '../main/events';
 import { silentLogger } from '../main/log';
 import { FileKeySecretBox } from '../main/secrets/secretBox';
 import { RoutingService } from '../main/services/routing';
+import { TextAnalysisThread } from '../main/strategy/analysisPool';
 import type { Network } from '../preload/contract/model';
 
 export interface BenchBrain {
@@ -70,6 +72,12 @@ export async function openBrain(dir: string, options: { now?: number; file?: str
     facebook: existing.find((a) => a.network === 'facebook')?.id ?? (await addAccount(ctx, 'facebook', 'page-1', null)),
   };
   await routing.start();
+  // As the engine does: the log is checkpointed on a worker thread, not inside the commits measured here.
+  const checkpointer = new WalCheckpointer(handle.sqlite);
+  checkpointer.start();
+  // And ingest's second thread reads the texts (bench/run.mjs bundles analysisWorker.cjs beside the bench).
+  ctx.textAnalysis = new TextAnalysisThread();
+  ctx.textAnalysis.start();
   return {
     ctx,
     handle,
@@ -80,6 +88,8 @@ export async function openBrain(dir: string, options: { now?: number; file?: str
     close: async () => {
       routing.stop();
       config.stop();
+      await ctx.textAnalysis?.stop();
+      await checkpointer.stop();
       await handle.close();
     },
   };

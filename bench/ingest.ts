@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { WalCheckpointer } from '../db/walCheckpointer';
 import { ingestBatch } from '../main/services/ingest';
 import { BENCH_NOW, benchDir, busyDesk, openBrain } from './brain';
 import { traffic } from './corpus';
@@ -95,6 +96,9 @@ async function runOnce(dir: string, count: number, batch: number): Promise<{ row
   floor.pragma('synchronous = NORMAL');
   floor.pragma('foreign_keys = ON');
   floor.pragma('temp_store = MEMORY');
+  // The same checkpointing as the pipeline's connection (and the engine's): a fair floor, not a slower one.
+  const floorCheckpointer = new WalCheckpointer(floor);
+  floorCheckpointer.start();
   const inserts = new Map(TABLES.map((t) => [t, floor.prepare(`insert into ${t} (${perTable.get(t)!.columns.join(', ')}) values (${perTable.get(t)!.columns.map(() => '?').join(', ')})`)]));
   const cursor = floor.prepare(`insert into channel_cursor (account_id, feed, value, updated_at) values (?, 'bench', ?, ?) on conflict (account_id, feed) do update set value = excluded.value, updated_at = excluded.updated_at`);
   const positions = new Map(TABLES.map((t) => [t, 0]));
@@ -117,6 +121,7 @@ async function runOnce(dir: string, count: number, batch: number): Promise<{ row
     floorMs += performance.now() - started;
     floorCpu += cpuMs(cpuStarted);
   }
+  await floorCheckpointer.stop();
   floor.close();
 
   const perSecond = (n: number, t: number) => Math.round(n / (t / 1000));

@@ -15,9 +15,7 @@ if (!entries[which]) {
   process.exit(64);
 }
 const outfile = path.join(root, 'dist', which, 'index.cjs');
-await build({
-  entryPoints: [path.join(root, entries[which])],
-  outfile,
+const options = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -26,6 +24,11 @@ await build({
   packages: 'external',
   define: { __PARLEY_VERSION__: JSON.stringify('bench') },
   logLevel: 'error',
-});
+};
+// The engine's second ingest thread lives beside the bundle that starts it (main/strategy/analysisPool.ts).
+await Promise.all([
+  build({ ...options, entryPoints: [path.join(root, entries[which])], outfile }),
+  build({ ...options, packages: undefined, entryPoints: [path.join(root, 'main/strategy/analysisWorker.ts')], outfile: path.join(root, 'dist', which, 'analysisWorker.cjs') }),
+]);
 const r = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...args], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -6,6 +6,7 @@ import type { ChannelManager } from './channels/manager';
 import type { Clock } from './clock';
 import type { ConfigService } from './config/service';
 import type { RoutingService } from './services/routing';
+import type { TextAnalysisThread } from './strategy/analysisPool';
 import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { OutboxWorker } from './outbox/worker';
@@ -38,6 +39,8 @@ export interface EngineContext {
   teamTarget?: string;
   /** Team mode: admin changes kept on this computer while the team database is unreachable. */
   teamOffline?: { status(): TeamOfflineStatus; dismissRejected(): TeamOfflineStatus };
+  /** Ingest's second thread for reading message texts (rules, sentiment); optional, set by engine.ts. */
+  textAnalysis?: TextAnalysisThread;
   /** The agent workspace: assignment notices, the coalesced inbox events, the sorted queue. Set by engine.ts. */
   workspace?: WorkspaceService;
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { noSqliteConnection, openSqlite, type DataHandle } from '../db/connection';
+import { WalCheckpointer } from '../db/walCheckpointer';
 import { migrateDatabase, openAndMigrate, type MigrateResult } from '../db/migrate';
 import { openPostgres } from '../db/postgres/connection';
 import { describePostgresError } from '../db/postgres/errors';
@@ -30,6 +31,7 @@ import { AccountLeases } from './team/leases';
 import { OfflineQueue } from './team/offlineQueue';
 import { TeamNotices } from './team/notices';
 import { readTeamConfig } from './team/teamConfig';
+import { TextAnalysisThread } from './strategy/analysisPool';
 import { WorkspaceService } from './workspace/service';
 import { appVersion as builtVersion } from './version';
 
@@ -144,6 +146,15 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const services: Service[] = [];
   services.push({ name: 'config', start: () => undefined, stop: () => config.stop() });
   services.push({ name: 'routing', start: () => routing.start(), stop: () => routing.stop() });
+  if (sqlite) {
+    // Commits append to the log; a worker thread copies it into the database (db/walCheckpointer.ts).
+    const checkpointer = new WalCheckpointer(sqlite, { onError: (message) => log.warn('checkpoint failed', { message }) });
+    services.push({ name: checkpointer.name, start: () => checkpointer.start(), stop: () => checkpointer.stop() });
+  }
+  // Ingest reads message texts on a second thread while this one writes (main/strategy/analysisPool.ts).
+  const textAnalysis = new TextAnalysisThread({ log: log.child('ingest') });
+  ctx.textAnalysis = textAnalysis;
+  services.push({ name: textAnalysis.name, start: () => textAnalysis.start(), stop: () => textAnalysis.stop() });
   // The workspace listens to routing before anything can route (so no assignment goes unnoticed).
   const workspace = new WorkspaceService(ctx);
   ctx.workspace = workspace;

@@ -50,6 +50,9 @@ async function buildNode() {
     { in: 'main/web.ts', out: 'dist/main/web.cjs' },
     { in: 'main/cli.ts', out: 'dist/main/cli.cjs' },
     { in: 'main/sandbox/standalone.ts', out: 'dist/main/sandbox.cjs' },
+    // Ingest's second thread, started by main/strategy/analysisPool.ts from beside the bundle that runs;
+    // self-contained (no require of node_modules), so it loads wherever the bundle is.
+    { in: 'main/strategy/analysisWorker.ts', out: 'dist/main/analysisWorker.cjs', selfContained: true },
   ].filter((e) => fs.existsSync(path.join(root, e.in)));
   const stale = force || entries.some((e) => mtime(e.out) < newest(['main', 'db', 'preload', 'package.json']));
   if (stale) {
@@ -64,7 +67,7 @@ async function buildNode() {
           target: 'node20',
           sourcemap: true,
           // Packages stay in node_modules (electron-builder ships them; better-sqlite3 is native).
-          packages: 'external',
+          ...(e.selfContained ? {} : { packages: 'external' }),
           define: { __PARLEY_VERSION__: JSON.stringify(pkg.version) },
           logLevel: 'error',
         }),

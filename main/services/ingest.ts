@@ -13,6 +13,7 @@ import type { IngestOps } from '../../db/repositories/ingestStore';
 import { channelKinds } from '../../preload/contract/model';
 import type { EngineContext } from '../context';
 import { ParleyError } from '../errors';
+import type { AnalysisBatch } from '../strategy/analysisPool';
 import { decide } from '../strategy/decide';
 import { subjectOf } from '../strategy/text';
 import type { Decision, DecisionStep } from '../strategy/types';
@@ -115,6 +116,8 @@ interface BatchPlan {
   cursor: IngestCursor | undefined;
   /** SQLite only: the store itself, so the strategy looks the last auto message up only when it needs it. */
   syncStore: IngestStore | null;
+  /** The text analysis of `ordered`, as far as the second thread got (main/strategy/analysisPool.ts). */
+  analysis: AnalysisBatch | null;
 }
 
 export async function ingestBatch(ctx: EngineContext, items: InboundItem[], cursor?: IngestCursor): Promise<IngestResult> {
@@ -141,7 +144,9 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
   const changes = new RoutingChanges();
   const touched = new Set<number>();
   const now = ctx.clock.now();
-  const plan = { ctx, ordered, accounts, routing, changes, touched, now, result, cursor };
+  // The second thread starts reading the texts now, while this one waits for the connection and writes.
+  const analysis = ctx.textAnalysis?.begin(ordered, ctx.config.snapshot) ?? null;
+  const plan = { ctx, ordered, accounts, routing, changes, touched, now, result, cursor, analysis };
 
   try {
     if (dialectOf(ctx.db) === 'postgres') {
@@ -157,6 +162,8 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
     // The transaction rolled back; so must the router's memory of it.
     await routing.reload();
     throw e;
+  } finally {
+    analysis?.end();
   }
   for (const id of touched) changes.interactions.add(id);
   result.interactionIds = [...touched];
@@ -171,7 +178,10 @@ function* storeBatch(p: BatchPlan): Pipeline<void> {
   const snapshot = ctx.config.snapshot;
   const retryMs = snapshot.strategy.autoReply.retryMinutes * 60_000;
   const seen = new Set<string>();
-  for (const item of ordered) {
+  // Results computed under another configuration (it changed while this batch waited) are not used.
+  const analysis = p.analysis?.version === snapshot.version ? p.analysis : null;
+  for (let index = 0; index < ordered.length; index++) {
+    const item = ordered[index]!;
     const account = accounts.get(item.accountId);
     const problem = readable(item, account);
     if (problem || !account) {
@@ -252,11 +262,13 @@ function* storeBatch(p: BatchPlan): Pipeline<void> {
     // SQLite looks the last automatic message up only if the strategy asks; PostgreSQL cannot answer synchronously.
     const sync = p.syncStore;
     const lastAutoMessageAt = sync ? () => sync.lastAutoMessageAt(contactId) : yield* q((s) => s.lastAutoMessageAt(contactId));
+    const pre = analysis?.get(index);
     const decision: Decision = decide(
       { network: item.network, channelKind: item.channelKind, text: item.text, at: now, networkMessageId: item.networkMessageId, brand: account.name },
       { name: identity.display_name ?? fallbackName(item), handle: identity.handle, lastAutoMessageAt },
       snapshot,
       (t, k) => routing.probe(t, k),
+      pre,
     );
     decision.path.unshift({ step: 'dedupe', outcome: 'new', detail: `First time Parley sees ${item.network === 'x' ? 'X' : 'Facebook'} message ${item.networkMessageId} (via ${item.via}).` }, contactLine);
     const route = decision.route;
@@ -264,7 +276,7 @@ function* storeBatch(p: BatchPlan): Pipeline<void> {
       contactId, accountId: account.id, network: item.network, channelKind: item.channelKind, threadKey: item.threadNetworkId,
       state: decision.state, skillId: route?.skillId ?? null, skillLevel: route?.skillId != null ? (route.minLevel ?? 1) : null, groupId: route?.groupId ?? null,
       priority: route?.priority ?? 0, autoOutcome: decision.autoOutcome, decisionJson: JSON.stringify(decision), sentiment: decision.sentiment?.compound ?? null,
-      subject: subjectOf(item.text), now, lastInboundAt: item.sentAt,
+      subject: pre?.subject ?? subjectOf(item.text), now, lastInboundAt: item.sentAt,
     }));
     const messageId = yield* q((s) => s.insertMessage({
       interactionId, contactId, accountId: account.id, network: item.network, channelKind: item.channelKind, direction: 'in',

@@ -5,7 +5,8 @@ import { publicKinds, type ChannelKind, type Network, type Template, type Visibi
 import { calendarMoment, formatOpensAt } from '../calendar/hours';
 import { describeEmergency, emergencyApplies } from '../calendar/emergency';
 import { judgeSentiment } from '../sentiment/positive';
-import { firstMatchingRule } from './rules';
+import { ruleVerdict, type TextAnalysis } from './analysis';
+import type { CompiledRule } from './rules';
 import { fillPlaceholders, pickVariant, selectTemplate, type PlaceholderValues } from './templates';
 import type {
   AutoMessageKind,
@@ -20,8 +21,6 @@ import type {
   StrategyMessage,
 } from './types';
 
-/** How many missed rules the decision path explains. */
-const SHOWN_MISSES = 5;
 const networkName: Record<Network, string> = { x: 'X', facebook: 'Facebook' };
 const isPublicKind = (k: ChannelKind) => publicKinds.includes(k);
 
@@ -33,7 +32,8 @@ interface Draft {
   templateId?: number | null;
 }
 
-export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: StrategyConfig, probe: AvailabilityProbe): Decision {
+/** `pre`, when given, is analyzeText() of this message under this configuration, computed elsewhere. */
+export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: StrategyConfig, probe: AvailabilityProbe, pre?: TextAnalysis): Decision {
   const path: DecisionStep[] = [];
   const step = (s: DecisionStep['step'], outcome: string, detail: string) => path.push({ step: s, outcome, detail });
   const settings = cfg.strategy;
@@ -46,18 +46,11 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
   };
 
   // ---- keyword rules --------------------------------------------------------------------------
-  const found = firstMatchingRule(cfg.rules, { text: msg.text, network: msg.network, channelKind: msg.channelKind }, SHOWN_MISSES);
-  const rule = found.rule;
+  const verdict = pre ?? ruleVerdict(cfg.rules, msg);
+  const rule = verdict.rule >= 0 ? cfg.rules[verdict.rule]!.rule : null;
   const matchedRule = rule ? { id: rule.id, name: rule.name } : null;
-  if (!rule) {
-    const n = found.checked.length;
-    // The first few reasons explain a miss; hundreds would only bloat every stored decision.
-    const shown = found.checked.slice(0, SHOWN_MISSES).map((c) => `"${c.name}": ${c.reasons.at(-1) ?? ''}`).join(' ');
-    step('rules', 'no match', n === 0 ? 'No enabled keyword rule.' : `None of ${n} enabled rule(s) matched: ${shown}${n > SHOWN_MISSES ? ` (and ${n - SHOWN_MISSES} more)` : ''}`);
-  } else {
-    const why = found.checked.at(-1)?.reasons.join(' ') ?? '';
-    step('rules', `matched "${rule.name}"`, `${why} Action: ${describeAction(rule.action)}.`);
-  }
+  if (!rule) step('rules', 'no match', verdict.sentence);
+  else step('rules', `matched "${rule.name}"`, `${verdict.sentence} Action: ${describeAction(rule.action)}.`);
   let target: RouteTarget | null = null;
   let ruleReply: { templateId: number; visibility: Visibility; alsoRoute: boolean } | null = null;
   let ruleEngage: { like: boolean; retweet: boolean; alsoRoute: boolean } | null = null;
@@ -152,7 +145,7 @@ export function decide(msg: StrategyMessage, contact: StrategyContact, cfg: Stra
   let sentiment: Decision['sentiment'] = null;
   const eng = settings.engagement;
   if (isPublicKind(msg.channelKind) && (eng.enabled || ruleEngage)) {
-    const judged = judgeSentiment(msg.text, eng.threshold);
+    const judged = pre?.sentiment ?? judgeSentiment(msg.text, eng.threshold);
     sentiment = judged.scores;
     if (emergencyOn) step('engagement', 'skipped', 'No automatic likes or retweets while the emergency is on.');
     else if (ruleEngage) {
@@ -228,7 +221,7 @@ function render(d: Draft, templates: readonly Template[], msg: StrategyMessage, 
   return { kind: d.kind, source: d.source, templateId: t.id, templateName: t.name, variant: v.index, visibility: d.visibility, text: fillPlaceholders(v.text, values), suppressedBy: null };
 }
 
-function describeAction(a: NonNullable<ReturnType<typeof firstMatchingRule>['rule']>['action']): string {
+function describeAction(a: CompiledRule['rule']['action']): string {
   switch (a.type) {
     case 'route_skill':
       return `route to skill ${a.skillId} (level ${a.minLevel}+), priority ${a.priority}`;

@@ -15,8 +15,7 @@ export const channelKinds: readonly ChannelKind[] = channelKindSchema.options;
 export const visibilitySchema = z.enum(['public', 'private']);
 export type Visibility = z.infer<typeof visibilitySchema>;
 
-/** Which channel kinds are public by nature. */
-export const publicKinds: readonly ChannelKind[] = ['mention', 'post', 'comment'];
+export { publicKinds } from './kinds';
 
 const name = (what: string, max = 80) =>
   z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
