@@ -74,11 +74,30 @@ export interface NewDeadLetterRow {
   receivedAt: number;
 }
 
+/** Ingest's lookups, one per inbound message or more: test/db/ingestPlans.test.ts holds each to an index seek. */
+export const ingestLookups = {
+  findMessage: `select id from message where network = ? and network_message_id = ?`,
+  findOutboxResult: `select id from outbox_item where account_id = ? and result_network_id = ? limit 1`,
+  findIdentity: `select id, contact_id, handle, display_name, avatar_url, last_seen_at from contact_identity where network = ? and network_user_id = ?`,
+  // max(id), not ORDER BY id DESC LIMIT 1: SQLite may answer the latter by walking the whole table backwards
+  // (0.6-0.9 ms per lookup over 1M messages' interactions, against 15 us through interaction_thread).
+  // One seek of interaction_thread (account, thread, contact, state), answered from the index alone ("+state":
+  // the contact's few entries are filtered, rather than one seek per open state).
+  findOpenInteraction: `select max(id) from interaction where account_id = ? and thread_key = ? and contact_id = ? and +state in ('new', 'queued', 'assigned')`,
+  // The open conversation an agent moved to private messages (the agent workspace records 'moved_to_private').
+  // "+account_id": through interaction_contact (the contact's few conversations), never by the account's prefix
+  // of interaction_thread, which would read every conversation of the account.
+  findMovedToPrivate: `select max(i.id) from interaction i where +i.account_id = ? and i.contact_id = ? and i.state in ('new', 'queued', 'assigned')
+     and exists (select 1 from interaction_event e where e.interaction_id = i.id and e.kind = 'moved_to_private')`,
+  findThreadInteraction: `select id, contact_id from interaction where id = (select max(id) from interaction where account_id = ? and thread_key = ?)`,
+  lastAutoMessageAt: `select max(sent_at) from message where contact_id = ? and author_kind = 'auto'`,
+} as const;
+
 function prepare(db: BetterSqlite3.Database) {
   return {
-    findMessage: db.prepare(`select id from message where network = ? and network_message_id = ?`).pluck(),
-    findOutboxResult: db.prepare(`select id from outbox_item where account_id = ? and result_network_id = ? limit 1`).pluck(),
-    findIdentity: db.prepare(`select id, contact_id, handle, display_name, avatar_url, last_seen_at from contact_identity where network = ? and network_user_id = ?`),
+    findMessage: db.prepare(ingestLookups.findMessage).pluck(),
+    findOutboxResult: db.prepare(ingestLookups.findOutboxResult).pluck(),
+    findIdentity: db.prepare(ingestLookups.findIdentity),
     insertContact: db.prepare(`insert into contact (display_name, email, phone, notes, avatar_url, merged_into_id, created_at, updated_at) values (?, null, null, '', ?, null, ?, ?)`),
     insertIdentity: db.prepare(
       `insert into contact_identity (contact_id, network, network_user_id, handle, display_name, avatar_url, first_seen_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -86,22 +105,10 @@ function prepare(db: BetterSqlite3.Database) {
     insertHandle: db.prepare(`insert into contact_handle_history (identity_id, handle, display_name, seen_from, seen_until) values (?, ?, ?, ?, null)`),
     closeHandle: db.prepare(`update contact_handle_history set seen_until = ? where identity_id = ? and seen_until is null`),
     updateIdentity: db.prepare(`update contact_identity set handle = ?, display_name = ?, avatar_url = ?, last_seen_at = max(last_seen_at, ?) where id = ?`),
-    // max(id), not ORDER BY id DESC LIMIT 1: SQLite may answer the latter by walking the whole table backwards
-    // (0.6-0.9 ms per lookup over 1M messages' interactions, against 15 us through interaction_thread).
-    // "+state": one probe of interaction_thread by (account, thread), whose few rows are then filtered, instead
-    // of one probe per open state (a new thread, the common case, has no rows at all).
-    findOpenInteraction: db.prepare(
-      `select max(id) from interaction where account_id = ? and thread_key = ? and contact_id = ? and +state in ('new', 'queued', 'assigned')`,
-    ).pluck(),
-    // The open conversation an agent moved to private messages (the agent workspace records 'moved_to_private').
-    findMovedToPrivate: db.prepare(
-      `select max(i.id) from interaction i where i.account_id = ? and i.contact_id = ? and i.state in ('new', 'queued', 'assigned')
-         and exists (select 1 from interaction_event e where e.interaction_id = i.id and e.kind = 'moved_to_private')`,
-    ).pluck(),
-    findThreadInteraction: db.prepare(
-      `select id, contact_id from interaction where id = (select max(id) from interaction where account_id = ? and thread_key = ?)`,
-    ),
-    lastAutoMessageAt: db.prepare(`select max(sent_at) from message where contact_id = ? and author_kind = 'auto'`).pluck(),
+    findOpenInteraction: db.prepare(ingestLookups.findOpenInteraction).pluck(),
+    findMovedToPrivate: db.prepare(ingestLookups.findMovedToPrivate).pluck(),
+    findThreadInteraction: db.prepare(ingestLookups.findThreadInteraction),
+    lastAutoMessageAt: db.prepare(ingestLookups.lastAutoMessageAt).pluck(),
     insertInteraction: db.prepare(
       `insert into interaction (contact_id, account_id, network, channel_kind, thread_key, state, skill_id, skill_level, group_id, priority, assigned_agent_id,
          auto_outcome, decision_json, sentiment, subject, disposition_code_id, disposition_note, created_at, queued_at, assigned_at, first_response_at,
