@@ -136,32 +136,34 @@ export async function ingestBatch(ctx: EngineContext, items: InboundItem[], curs
     cursorSaved: false,
   };
   if (items.length === 0 && !cursor) return result;
-  const accounts = new Map((await listChannelAccounts(ctx.db)).map((a) => [a.id, a]));
-  if (cursor && !accounts.has(cursor.accountId)) throw new ParleyError('not_found', `Channel account ${cursor.accountId} does not exist; nothing was stored.`);
   // Oldest first, so a reply finds the interaction its original message opened in the same batch.
   const ordered = [...items].sort((a, b) => a.sentAt - b.sentAt || (a.networkMessageId < b.networkMessageId ? -1 : 1));
+  // The second thread starts reading the texts now, while this one reads the accounts, waits for the
+  // connection and writes.
+  const analysis = ctx.textAnalysis?.begin(ordered, ctx.config.snapshot) ?? null;
   const routing = ctx.routing;
   const changes = new RoutingChanges();
   const touched = new Set<number>();
-  const now = ctx.clock.now();
-  // The second thread starts reading the texts now, while this one waits for the connection and writes.
-  const analysis = ctx.textAnalysis?.begin(ordered, ctx.config.snapshot) ?? null;
-  const plan = { ctx, ordered, accounts, routing, changes, touched, now, result, cursor, analysis };
-
   try {
-    if (dialectOf(ctx.db) === 'postgres') {
-      await routing.ingestTransaction((trx) => runAsync(storeBatch({ ...plan, syncStore: null }), new IngestPostgresStore(trx)));
-    } else {
-      await rawTransaction(ctx, (sq) => {
-        const store = new IngestStore(sq);
-        runSync(storeBatch({ ...plan, syncStore: store }), store);
-        store.flush();
-      });
+    const accounts = new Map((await listChannelAccounts(ctx.db)).map((a) => [a.id, a]));
+    if (cursor && !accounts.has(cursor.accountId)) throw new ParleyError('not_found', `Channel account ${cursor.accountId} does not exist; nothing was stored.`);
+    const now = ctx.clock.now();
+    const plan = { ctx, ordered, accounts, routing, changes, touched, now, result, cursor, analysis };
+    try {
+      if (dialectOf(ctx.db) === 'postgres') {
+        await routing.ingestTransaction((trx) => runAsync(storeBatch({ ...plan, syncStore: null }), new IngestPostgresStore(trx)));
+      } else {
+        await rawTransaction(ctx, (sq) => {
+          const store = new IngestStore(sq);
+          runSync(storeBatch({ ...plan, syncStore: store }), store);
+          store.flush();
+        });
+      }
+    } catch (e) {
+      // The transaction rolled back; so must the router's memory of it.
+      await routing.reload();
+      throw e;
     }
-  } catch (e) {
-    // The transaction rolled back; so must the router's memory of it.
-    await routing.reload();
-    throw e;
   } finally {
     analysis?.end();
   }

@@ -18,9 +18,9 @@ export interface AnalysisReply {
   results: Array<TextAnalysis | null>;
 }
 
-/** Results per message posted together, growing from 2 to 16: the first arrive before the main thread
+/** Results per message posted together, growing from 1 to 16: the first arrive before the main thread
  *  needs them, and later ones come in posts large enough that posting is not the work. */
-const chunkSize = (posted: number) => (posted >= 3 ? 16 : 2 << posted);
+const chunkSize = (posted: number) => (posted >= 4 ? 16 : 1 << posted);
 
 function attempt<T>(fn: () => T): T | null {
   try {
