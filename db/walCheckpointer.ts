@@ -51,10 +51,7 @@ function pass() {
   timer = setTimeout(pass, delay);
 }
 parentPort.on('message', (m) => {
-  if (m === 'nudge') {
-    delay = workerData.minDelayMs;
-    if (timer) { clearTimeout(timer); timer = setTimeout(pass, delay); }
-  } else if (m === 'stop') {
+  if (m === 'stop') {
     stopped = true;
     if (timer) clearTimeout(timer);
     db.close();
@@ -123,11 +120,6 @@ export class WalCheckpointer {
     worker.unref();
     this.worker = worker;
     this.sqlite.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
-  }
-
-  /** Asks for a pass now (after a burst of writes); passes are cheap when there is nothing to copy. */
-  nudge(): void {
-    this.worker?.postMessage('nudge');
   }
 
   get running(): boolean {
