@@ -50,7 +50,7 @@ test('no serious or critical violations in the editors, dialogs and the emergenc
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Import .ics' }).click();
   problems.push(...(await seriousViolations(page, '.ics import dialog')));
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   await openAdmin(page, 'Emergency');
   await page.getByRole('button', { name: 'Switch emergency on…' }).click();
