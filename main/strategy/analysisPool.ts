@@ -28,19 +28,22 @@ export interface AnalysisStats {
   missed: number;
 }
 
-/** One batch's results as they arrive. */
+/** One batch's results as they arrive. Replies come through one port for every batch in flight (two feeds
+ *  can ingest at once), so whichever batch reads the port hands the others theirs. */
 export class AnalysisBatch {
   private readonly results: Array<TextAnalysis | null | undefined>;
   private received = 0;
   constructor(
     private readonly stats: AnalysisStats,
     protected readonly port: MessagePort,
+    private readonly live: Map<number, AnalysisBatch>,
     readonly batch: number,
     /** The configuration version the results were computed under. */
     readonly version: number,
     size: number,
   ) {
     this.results = new Array<TextAnalysis | null | undefined>(size);
+    live.set(batch, this);
   }
 
   /** The analysis of message `i`, if the worker has posted it; undefined means "analyse it yourself". */
@@ -57,15 +60,19 @@ export class AnalysisBatch {
       const m = reads < 64 ? receiveMessageOnPort(this.port) : undefined;
       if (!m) return undefined;
       const reply = m.message as AnalysisReply;
-      if (reply.batch !== this.batch) continue; // an earlier batch's late results
-      for (let k = 0; k < reply.results.length; k++) this.results[reply.from + k] = reply.results[k];
-      this.received = reply.from + reply.results.length;
+      this.live.get(reply.batch)?.accept(reply); // a finished batch's late results are dropped
     }
     return this.results[i] ?? undefined;
   }
 
-  /** The main thread is past the last message: the worker can stop (what it still sends, the next batch skips). */
+  private accept(reply: AnalysisReply): void {
+    for (let k = 0; k < reply.results.length; k++) this.results[reply.from + k] = reply.results[k];
+    this.received = reply.from + reply.results.length;
+  }
+
+  /** The main thread is past the last message: the worker can stop (what it still sends is dropped). */
   end(): void {
+    this.live.delete(this.batch);
     this.port.postMessage({ kind: 'done', batch: this.batch } satisfies AnalysisRequest);
   }
 }
@@ -76,6 +83,7 @@ export class TextAnalysisThread {
   private port: MessagePort | null = null;
   private sentVersion = -1;
   private batches = 0;
+  private readonly live = new Map<number, AnalysisBatch>();
   readonly stats: AnalysisStats = { answered: 0, missed: 0 };
 
   constructor(private readonly options: { file?: string; log?: Logger } = {}) {}
@@ -123,11 +131,11 @@ export class TextAnalysisThread {
     // Only what the analysis reads; an unreadable item (it becomes a dead letter) is sent as an empty text.
     const subjects = items.map((i) => ({ text: typeof i.text === 'string' ? i.text : '', network: i.network, channelKind: i.channelKind }));
     port.postMessage({ kind: 'analyze', batch, version: snapshot.version, items: subjects } satisfies AnalysisRequest);
-    return this.batchOf(port, batch, snapshot.version, items.length);
+    return this.batchOf(port, this.live, batch, snapshot.version, items.length);
   }
 
-  protected batchOf(port: MessagePort, batch: number, version: number, size: number): AnalysisBatch {
-    return new AnalysisBatch(this.stats, port, batch, version, size);
+  protected batchOf(port: MessagePort, live: Map<number, AnalysisBatch>, batch: number, version: number, size: number): AnalysisBatch {
+    return new AnalysisBatch(this.stats, port, live, batch, version, size);
   }
 
   async stop(): Promise<void> {

@@ -3,13 +3,12 @@
 // it as without it, and a missing or broken worker leaves the main thread doing everything.
 import fs from 'node:fs';
 import path from 'node:path';
-import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../../../main/services/ingest';
 import { analyzeText, type TextAnalysis } from '../../../main/strategy/analysis';
 import { AnalysisBatch, TextAnalysisThread } from '../../../main/strategy/analysisPool';
-import type { AnalysisReply } from '../../../main/strategy/analysisWorker';
 import { tempDir } from '../../helpers/tempDir';
 import { inbound, startBrain, type Brain } from './harness';
 
@@ -32,8 +31,8 @@ class PatientBatch extends AnalysisBatch {
   }
 }
 class PatientThread extends TextAnalysisThread {
-  protected override batchOf(port: MessagePort, batch: number, version: number, size: number): AnalysisBatch {
-    return new PatientBatch(this.stats, port, batch, version, size);
+  protected override batchOf(port: MessagePort, live: Map<number, AnalysisBatch>, batch: number, version: number, size: number): AnalysisBatch {
+    return new PatientBatch(this.stats, port, live, batch, version, size);
   }
 }
 
@@ -130,20 +129,29 @@ describe("ingest's second thread", () => {
     expect(d.matchedRule.name).toBe('Refunds');
   });
 
-  it('skips the late results of an earlier batch', async () => {
+  it('serves two batches in flight (two feeds ingesting at once) each its own answers, and drops a finished one\'s', async () => {
     const b = await brain();
     const thread = new PatientThread({ file: workerFile });
     threads.push(thread);
     thread.start();
     const snapshot = b.ctx.config.snapshot;
-    const first = thread.begin([inbound(b.accounts.x, { text: 'refund please' }), inbound(b.accounts.x, { text: 'hello' })], snapshot)!;
-    // Nobody reads the first batch; its results wait in the port when the second begins.
-    const second = thread.begin([inbound(b.accounts.x, { text: 'I love it #happy' })], snapshot)!;
-    expect(first.batch).toBeLessThan(second.batch);
-    expect(second.get(0)!.rule).toBe(snapshot.rules.findIndex((r) => r.rule.name === 'Happy tag'));
+    const expected = (text: string) => analyzeText(snapshot.rules, snapshot.strategy.engagement.threshold, { text, network: 'x', channelKind: 'mention' });
+    const texts = { first: ['refund please', 'hello'], second: ['I love it #happy'], third: ['sku-1-2345 is broken', 'another'] };
+    const first = thread.begin(texts.first.map((text) => inbound(b.accounts.x, { text })), snapshot)!;
+    const second = thread.begin(texts.second.map((text) => inbound(b.accounts.x, { text })), snapshot)!;
+    // The second reads the port first: the first batch's answers, posted before, are kept for it.
+    expect(second.get(0)).toEqual(expected(texts.second[0]!));
+    expect(first.get(1)).toEqual(expected(texts.first[1]!));
+    expect(first.get(0)).toEqual(expected(texts.first[0]!));
+    first.end();
     second.end();
-    // Nothing of the first batch is left unread behind the second's answer.
-    const port = (thread as unknown as { port: MessagePort }).port;
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) expect((m.message as AnalysisReply).batch).toBe(second.batch);
+    // A batch finished before its answers came: they are dropped, and the next batch still gets its own.
+    const dropped = thread.begin([inbound(b.accounts.x, { text: 'never read' })], snapshot)!;
+    dropped.end();
+    const third = thread.begin(texts.third.map((text) => inbound(b.accounts.x, { text })), snapshot)!;
+    expect(third.get(1)).toEqual(expected(texts.third[1]!));
+    expect(third.get(0)).toEqual(expected(texts.third[0]!));
+    third.end();
+    expect(thread.stats).toEqual({ answered: 5, missed: 0 });
   });
 });
