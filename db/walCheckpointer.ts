@@ -42,7 +42,7 @@ function pass() {
     // The log grew or was restarted since the last pass: the desk is writing.
     active = seen !== last;
     last = seen;
-    if (active) parentPort.postMessage({ kind: 'pass', log: r.log, checkpointed: r.checkpointed, busy: r.busy });
+    if (active) parentPort.postMessage({ kind: 'pass', log: r.log, checkpointed: r.checkpointed });
   } catch (e) {
     parentPort.postMessage({ kind: 'error', message: e && e.message ? e.message : String(e) });
   }
@@ -55,7 +55,6 @@ parentPort.on('message', (m) => {
     stopped = true;
     if (timer) clearTimeout(timer);
     db.close();
-    parentPort.postMessage({ kind: 'stopped' });
     parentPort.close();
   }
 });
@@ -77,7 +76,7 @@ export interface WalCheckpointerOptions {
   onError?: (message: string) => void;
 }
 
-type WorkerMessage = { kind: 'pass'; log: number; checkpointed: number; busy: number } | { kind: 'error'; message: string } | { kind: 'stopped' };
+type WorkerMessage = { kind: 'pass'; log: number; checkpointed: number } | { kind: 'error'; message: string };
 
 export class WalCheckpointer {
   readonly name = 'checkpointer';

@@ -3,7 +3,7 @@
 // and threshold, so ingest has it computed on a second thread while the main thread writes the batch
 // (analysisPool.ts); decide() computes it itself whenever nobody did. Both run this one function.
 import { publicKinds } from '../../preload/contract/kinds';
-import type { ChannelKind, KeywordRule, Network } from '../../preload/contract/model';
+import type { ChannelKind, Network } from '../../preload/contract/model';
 import { judgeSentiment, type SentimentJudgement } from '../sentiment/positive';
 import { firstMatchingRule, type CompiledRule } from './rules';
 import { subjectOf } from './text';
@@ -48,6 +48,6 @@ export function analyzeText(rules: readonly CompiledRule[], threshold: number, m
  *  itself) and the engagement threshold, under the snapshot's version. */
 export interface AnalysisConfig {
   version: number;
-  rules: Array<CompiledRule['rule'] | KeywordRule>;
+  rules: Array<CompiledRule['rule']>;
   threshold: number;
 }
